@@ -1,0 +1,104 @@
+using Microsoft.Extensions.Options;
+using Vigie.Core.Ledger;
+using Vigie.Server.Features.Evidence;
+using Vigie.Server.Features.Log;
+using Vigie.Server.Features.Users;
+using Vigie.Server.Ledger;
+using Vigie.Server.Storage;
+
+namespace Vigie.Server.Hosting;
+
+/// <summary>Builds the Vigie web application: configuration, services, middleware and endpoints.</summary>
+public static class VigieApp
+{
+    public const string DefaultUrl = "http://127.0.0.1:5080";
+    public const long MaxRequestBytes = 1024 * 1024;
+
+    public static WebApplication Build(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        builder.Configuration.AddCommandLine(args, new Dictionary<string, string>
+        {
+            ["--data-dir"] = "Vigie:DataDirectory",
+            ["--postgres"] = "Vigie:Storage:Postgres",
+            ["--origin"] = "Vigie:Log:Origin",
+        });
+        if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]))
+        {
+            builder.WebHost.UseUrls(DefaultUrl);
+        }
+
+        builder.WebHost.ConfigureKestrel(k =>
+        {
+            k.Limits.MaxRequestBodySize = MaxRequestBytes;
+            k.AddServerHeader = false;
+        });
+        AddServices(builder.Services, builder.Configuration);
+        var app = builder.Build();
+        Configure(app);
+        return app;
+    }
+
+    public static void AddServices(IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<VigieOptions>(configuration.GetSection("Vigie"));
+        services.TryAddSingletonTimeProvider();
+        services.AddProblemDetails();
+        services.AddExceptionHandler<ExceptionProblems>();
+
+        services.AddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<VigieOptions>>().Value;
+            if (!string.IsNullOrWhiteSpace(options.Storage.Postgres))
+            {
+                return Database.ForPostgres(options.Storage.Postgres);
+            }
+
+            Directory.CreateDirectory(options.DataDirectory);
+            return Database.ForSqlite(Path.Combine(options.DataDirectory, "vigie.db"));
+        });
+        services.AddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<VigieOptions>>().Value;
+            var path = options.Log.SignerKeyFile ?? Path.Combine(options.DataDirectory, "log-signer.key");
+            return LogKeys.LoadOrCreate(path, options.Log.Origin);
+        });
+        services.AddSingleton<LedgerStore>();
+        services.AddSingleton<Ledger.Ledger>();
+        services.AddSingleton<CheckpointService>();
+        services.AddSingleton<TileServer>();
+        services.AddSingleton<ProjectionRebuilder>();
+
+        services.AddSingleton<IProjection, UsersProjection>();
+        services.AddSingleton<UserQueries>();
+        services.AddSingleton<UserAccounts>();
+        services.AddSingleton<IProjection, EvidenceProjection>();
+        services.AddSingleton<EvidenceQueries>();
+
+        // Order matters: start-up (migrate, load, check) runs before the signer loop and the server.
+        services.AddHostedService<VigieStartup>();
+        services.AddHostedService(sp => sp.GetRequiredService<CheckpointService>());
+    }
+
+    public static void Configure(WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseMiddleware<TokenAuthenticationMiddleware>();
+        app.MapGet("/", () => Results.Redirect("/api/v1/log/checkpoint"));
+        app.MapLogTiles();
+        app.MapLogApi();
+        app.MapUsers();
+        app.MapEvidence();
+        app.Lifetime.ApplicationStopping.Register(() =>
+            app.Services.GetRequiredService<Ledger.Ledger>().DisposeAsync().AsTask().GetAwaiter().GetResult());
+    }
+
+    private static void TryAddSingletonTimeProvider(this IServiceCollection services)
+    {
+        if (!services.Any(d => d.ServiceType == typeof(TimeProvider)))
+        {
+            services.AddSingleton(TimeProvider.System);
+        }
+    }
+}

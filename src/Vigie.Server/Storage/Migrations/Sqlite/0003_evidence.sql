@@ -1,0 +1,16 @@
+-- Projection of evidence.recorded entries.
+CREATE TABLE evidence (
+    id          TEXT PRIMARY KEY,
+    sha256      TEXT NOT NULL,
+    name        TEXT NOT NULL,
+    media_type  TEXT,
+    size_bytes  INTEGER,
+    subject     TEXT,
+    description TEXT,
+    visibility  TEXT NOT NULL,
+    log_index   INTEGER NOT NULL,
+    recorded_at TEXT NOT NULL,
+    recorded_by TEXT NOT NULL
+);
+CREATE INDEX evidence_sha256 ON evidence(sha256);
+CREATE INDEX evidence_subject ON evidence(subject);
