@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using System.Text.Json.Serialization;
 
 namespace Vigie.Server.Http;
@@ -68,32 +69,56 @@ public static class RequestJson
         }
     }
 
+    /// <summary>
+    /// Rewrites System.Text.Json's messages (which name .NET types) into ones that name the
+    /// field and say what was expected.
+    /// </summary>
     private static string Describe(JsonException ex)
     {
-        // System.Text.Json messages name the path and the reason; keep them, drop the .NET type names.
         var message = ex.Message;
-        var typeHint = message.IndexOf(" Path:", StringComparison.Ordinal);
-        var path = string.IsNullOrEmpty(ex.Path) ? "" : $" (at {ex.Path})";
-        if (message.Contains("could not be mapped", StringComparison.Ordinal))
+        var field = FieldOf(ex.Path);
+        var unknown = Regex.Match(message, "The JSON property '([^']*)' could not be mapped");
+        if (unknown.Success)
         {
-            var start = message.IndexOf('\'');
-            var end = start >= 0 ? message.IndexOf('\'', start + 1) : -1;
-            var field = start >= 0 && end > start ? message[(start + 1)..end] : "?";
-            return $"Unknown field '{field}'.";
+            return $"Unknown field '{unknown.Groups[1].Value}'.";
         }
 
-        if (message.Contains("missing required properties", StringComparison.Ordinal) ||
-            message.Contains("missing required", StringComparison.Ordinal))
+        var missing = Regex.Match(message, "missing required properties including: (.*)\\.?$");
+        if (missing.Success)
         {
-            var start = message.IndexOf("properties", StringComparison.Ordinal);
-            return "A required field is missing: " + (start >= 0 ? message[(start + 10)..].Split('.')[0].Trim(' ', ':', '\'') : message) + ".";
+            var names = Regex.Matches(missing.Groups[1].Value, "'([^']+)'").Select(m => m.Groups[1].Value);
+            return $"Missing required field(s): {string.Join(", ", names)}.";
         }
 
-        if (typeHint > 0)
+        var converted = Regex.Match(message, "could not be converted to ([^ .]+(?:\\.[^ .]+)*)");
+        if (converted.Success)
         {
-            message = message[..typeHint];
+            return field is null
+                ? "The body must be a JSON object."
+                : Expected(converted.Groups[1].Value) is { } expected
+                    ? $"Field '{field}' must be {expected}."
+                    : $"Field '{field}' has the wrong JSON type.";
         }
 
-        return $"{message.Replace("System.", "", StringComparison.Ordinal)}{path}".Trim();
+        var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
+        var text = (cut > 0 ? message[..cut] : message)
+            .Replace(" which is not supported in this mode", "", StringComparison.Ordinal)
+            .Replace(" Change the reader options.", "", StringComparison.Ordinal)
+            .Trim();
+        var where = ex.LineNumber is { } line ? $" (line {line + 1}, byte {ex.BytePositionInLine + 1})" : "";
+        return text + where;
     }
+
+    private static string? FieldOf(string? path) =>
+        string.IsNullOrEmpty(path) || path == "$" ? null : path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path;
+
+    private static string? Expected(string type) => type switch
+    {
+        _ when type.Contains("List", StringComparison.Ordinal) || type.EndsWith("[]", StringComparison.Ordinal) => "a list",
+        _ when type.Contains("String", StringComparison.Ordinal) => "a string",
+        _ when type.Contains("Int", StringComparison.Ordinal) => "a whole number",
+        _ when type.Contains("Double", StringComparison.Ordinal) || type.Contains("Decimal", StringComparison.Ordinal) => "a number",
+        _ when type.Contains("Boolean", StringComparison.Ordinal) => "true or false",
+        _ => null,
+    };
 }
