@@ -62,7 +62,7 @@ run_suite() {
   local dll="$ROOT/tests/$name/bin/Debug/net10.0/$name.dll"
   log "Running $name"
   local out rc=0
-  out=$(cd "$ROOT/tests/$name/bin/Debug/net10.0" && dotnet "$dll" -noColor -ctrlc 2>&1) || rc=$?
+  out=$(cd "$ROOT/tests/$name/bin/Debug/net10.0" && dotnet "$dll" -noColor 2>&1) || rc=$?
   echo "$out" | grep -vE '^\s*$' | tail -n 40
   local summary
   summary=$(echo "$out" | grep -E 'Total: [0-9]+, Errors: [0-9]+, Failed: [0-9]+, Skipped: [0-9]+' | tail -n 1 || true)

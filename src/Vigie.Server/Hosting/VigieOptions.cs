@@ -12,6 +12,12 @@ public sealed class VigieOptions
 
     public LogOptions Log { get; set; } = new();
 
+    /// <summary>
+    /// Whether the first start prints the admin token to the console as well as writing it to
+    /// &lt;data&gt;/initial-admin-token. Turn off where console output is collected into logs.
+    /// </summary>
+    public bool PrintInitialAdminToken { get; set; } = true;
+
     public sealed class StorageOptions
     {
         /// <summary>A PostgreSQL connection string; when set, PostgreSQL replaces the embedded SQLite store.</summary>

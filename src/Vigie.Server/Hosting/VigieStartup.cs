@@ -29,7 +29,8 @@ public sealed class VigieStartup(
         logger.LogInformation(
             "Vigie log '{Origin}' on {Store}: {Size} entries, {Migrations} migrations applied",
             checkpoints.Origin, database.Description, ledger.Tree.Size, applied);
-        await InitialAdmin.EnsureAsync(users, accounts, options.Value.DataDirectory, Console.Out, cancellationToken);
+        await InitialAdmin.EnsureAsync(users, accounts, options.Value.DataDirectory,
+            options.Value.PrintInitialAdminToken ? Console.Out : TextWriter.Null, cancellationToken);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

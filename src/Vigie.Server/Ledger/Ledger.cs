@@ -229,8 +229,8 @@ public sealed class Ledger : IAsyncDisposable
         }
 
         // A projection may refuse an entry (a name already taken); a savepoint lets the rest of
-        // the batch commit without this group. Entries nothing projects need none.
-        var needsSavepoint = item.Writes.Count > 1 || prepared.Any(p => _projections.ContainsKey(p.Write.Kind));
+        // the batch commit without this group. Groups no projection can refuse need none.
+        var needsSavepoint = prepared.Any(p => _projections.TryGetValue(p.Write.Kind, out var ps) && ps.Any(x => x.MayRefuse));
         if (needsSavepoint)
         {
             await tx.Connection.ExecuteAsync("SAVEPOINT entry", transaction: tx.Transaction);
@@ -255,6 +255,12 @@ public sealed class Ledger : IAsyncDisposable
                 var conflict = await projection.ApplyAsync(tx, record, item.CancellationToken);
                 if (conflict is not null)
                 {
+                    if (!needsSavepoint)
+                    {
+                        throw new InvalidOperationException(
+                            $"{projection.GetType().Name} refused a {write.Kind} entry but declares MayRefuse = false: {conflict}");
+                    }
+
                     await tx.Connection.ExecuteAsync("ROLLBACK TO SAVEPOINT entry", transaction: tx.Transaction);
                     await tx.Connection.ExecuteAsync("RELEASE SAVEPOINT entry", transaction: tx.Transaction);
                     return (conflict, null);

@@ -17,6 +17,7 @@ public sealed class VigieFactory(TestStore store, TimeProvider? time = null, str
         builder.UseSetting("Vigie:Log:Origin", origin);
         builder.UseSetting("Vigie:Log:CheckpointDelayMilliseconds", "20");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        builder.UseSetting("Vigie:PrintInitialAdminToken", "false");
         builder.UseSetting("Logging:LogLevel:Microsoft.Hosting.Lifetime", "Warning");
         if (store.Postgres is not null)
         {

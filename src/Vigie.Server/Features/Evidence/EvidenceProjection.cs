@@ -8,6 +8,8 @@ public sealed class EvidenceProjection : IProjection
 {
     public IReadOnlyCollection<string> Kinds { get; } = [EvidenceEntries.Recorded];
 
+    public bool MayRefuse => false;
+
     public IReadOnlyList<string> Tables { get; } = ["evidence"];
 
     public async ValueTask<string?> ApplyAsync(LedgerTransaction tx, LedgerRecord record, CancellationToken cancellationToken)

@@ -9,6 +9,8 @@ public sealed class UsersProjection : IProjection
     public IReadOnlyCollection<string> Kinds { get; } =
         [UserEntries.UserCreated, UserEntries.TokenIssued, UserEntries.TokenRevoked];
 
+    public bool MayRefuse => true;
+
     public IReadOnlyList<string> Tables { get; } = ["api_tokens", "users"];
 
     public async ValueTask<string?> ApplyAsync(LedgerTransaction tx, LedgerRecord record, CancellationToken cancellationToken)
