@@ -44,6 +44,7 @@ public static class VigieApp
         services.Configure<VigieOptions>(configuration.GetSection("Vigie"));
         services.TryAddSingletonTimeProvider();
         services.AddProblemDetails();
+        services.AddRazorComponents();
         services.AddExceptionHandler<ExceptionProblems>();
 
         services.AddSingleton(sp =>
@@ -85,7 +86,9 @@ public static class VigieApp
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseMiddleware<TokenAuthenticationMiddleware>();
-        app.MapGet("/", () => Results.Redirect("/api/v1/log/checkpoint"));
+        app.UseStaticFiles();
+        app.UseAntiforgery();
+        app.MapRazorComponents<Components.App>();
         app.MapLogTiles();
         app.MapLogApi();
         app.MapUsers();
