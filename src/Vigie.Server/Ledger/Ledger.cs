@@ -74,6 +74,21 @@ public sealed class Ledger : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Makes sure the tree holds at least <paramref name="size"/> entries if the store does:
+    /// with a shared PostgreSQL store another process may have appended them. Returns whether
+    /// the tree is now that large.
+    /// </summary>
+    public async Task<bool> EnsureSizeAsync(long size, CancellationToken cancellationToken = default)
+    {
+        if (size > Tree.Size && _database.Provider == DbProvider.Postgres)
+        {
+            await CatchUpAsync(cancellationToken);
+        }
+
+        return size <= Tree.Size;
+    }
+
     /// <summary>Appends one entry; completes once it is durable, with its index, or with the conflict that refused it.</summary>
     public Task<AppendResult> AppendAsync(LedgerWrite write, CancellationToken cancellationToken = default) =>
         AppendAllAsync([write], cancellationToken);

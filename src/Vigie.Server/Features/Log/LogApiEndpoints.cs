@@ -34,6 +34,7 @@ public static class LogApiEndpoints
                 return bad;
             }
 
+            await ledger.EnsureSizeAsync(i + 1, context.RequestAborted);
             var size = ledger.Tree.Size;
             if (i >= size)
             {
@@ -78,7 +79,7 @@ public static class LogApiEndpoints
             });
         });
 
-        group.MapGet("/proofs/inclusion", (HttpContext context, Ledger.Ledger ledger, CheckpointService checkpoints, string? index, string? size) =>
+        group.MapGet("/proofs/inclusion", async (HttpContext context, Ledger.Ledger ledger, CheckpointService checkpoints, string? index, string? size) =>
         {
             if (QueryNumbers.TryParse(index, "index", out var i) is { } badIndex)
             {
@@ -90,6 +91,7 @@ public static class LogApiEndpoints
                 return badSize;
             }
 
+            await ledger.EnsureSizeAsync(n, context.RequestAborted);
             var treeSize = ledger.Tree.Size;
             if (n > treeSize)
             {
@@ -111,7 +113,7 @@ public static class LogApiEndpoints
             });
         });
 
-        group.MapGet("/proofs/consistency", (Ledger.Ledger ledger, CheckpointService checkpoints, string? from, string? to) =>
+        group.MapGet("/proofs/consistency", async (HttpContext context, Ledger.Ledger ledger, CheckpointService checkpoints, string? from, string? to) =>
         {
             if (QueryNumbers.TryParse(from, "from", out var a) is { } badFrom)
             {
@@ -123,6 +125,7 @@ public static class LogApiEndpoints
                 return badTo;
             }
 
+            await ledger.EnsureSizeAsync(b, context.RequestAborted);
             var treeSize = ledger.Tree.Size;
             if (b > treeSize)
             {

@@ -18,13 +18,7 @@ public sealed class TileServer(Ledger.Ledger ledger, LedgerStore store)
     /// <summary>The tile's bytes, or null when the tree is not (yet) that large.</summary>
     public async Task<byte[]?> ReadAsync(TileRef tile, CancellationToken cancellationToken)
     {
-        var needed = LeavesNeeded(tile);
-        if (needed > ledger.Tree.Size && store.Database.Provider == DbProvider.Postgres)
-        {
-            await ledger.CatchUpAsync(cancellationToken); // another process may have appended them
-        }
-
-        if (needed > ledger.Tree.Size)
+        if (!await ledger.EnsureSizeAsync(LeavesNeeded(tile), cancellationToken))
         {
             return null;
         }
