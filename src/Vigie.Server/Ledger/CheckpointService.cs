@@ -91,7 +91,14 @@ public sealed class CheckpointService : BackgroundService
             var stored = await _store.LatestCheckpointAsync(connection, tx);
             if (stored is not null && stored.Size >= size)
             {
-                // Another process sharing the store signed this size or a later one already.
+                // Another process sharing the store signed this size or a later one already: serve
+                // it only once this process holds those entries and agrees with its root.
+                if (!await _ledger.EnsureSizeAsync(stored.Size, cancellationToken) || !AgreesWithTree(stored.Size, stored.RootHash))
+                {
+                    throw new InvalidDataException(
+                        $"The checkpoint stored at size {stored.Size} does not match this process's tree; not serving it.");
+                }
+
                 _latest = new SignedCheckpoint(stored.Size, stored.RootHash, stored.Note);
                 return _latest;
             }

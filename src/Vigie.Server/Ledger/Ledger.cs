@@ -257,7 +257,9 @@ public sealed class Ledger : IAsyncDisposable
             var (write, envelope, canonical, sealedBody) = prepared[i];
             var index = first + i;
             var leafHash = MerkleHash.Leaf(canonical);
-            await writer.WriteAsync(index, envelope, canonical, leafHash, sealedBody, item.CancellationToken);
+            // Once in a batch, an entry shares the transaction with others: a caller who gives up
+            // must not cancel their commit, so no per-request token is passed from here on.
+            await writer.WriteAsync(index, envelope, canonical, leafHash, sealedBody, CancellationToken.None);
             leaves.Add(leafHash);
             if (!_projections.TryGetValue(write.Kind, out var projections))
             {
@@ -267,7 +269,7 @@ public sealed class Ledger : IAsyncDisposable
             var record = new LedgerRecord(index, envelope, write.Body);
             foreach (var projection in projections)
             {
-                var conflict = await projection.ApplyAsync(tx, record, item.CancellationToken);
+                var conflict = await projection.ApplyAsync(tx, record, CancellationToken.None);
                 if (conflict is not null)
                 {
                     if (!needsSavepoint)

@@ -10,11 +10,21 @@ public sealed class UserAccounts(Ledger.Ledger ledger)
 
     public sealed record Issued(string Token, string TokenId, long Index);
 
-    /// <summary>Records the user and their first token as one group of entries; a conflict (name taken) writes nothing.</summary>
+    /// <summary>
+    /// Records the user and their first token as one group of entries; a conflict (name taken)
+    /// writes nothing. <paramref name="presetToken"/> is for the first admin, whose token is put
+    /// on disk before the account exists (see <see cref="InitialAdmin"/>).
+    /// </summary>
     public async Task<(Created? Created, string? Conflict)> CreateAsync(
-        string actor, string name, IReadOnlyList<string> roles, string? label, CancellationToken cancellationToken)
+        string actor, string name, IReadOnlyList<string> roles, string? label, CancellationToken cancellationToken,
+        string? presetToken = null)
     {
         var (token, tokenId, hash) = ApiTokens.Create();
+        if (presetToken is not null)
+        {
+            (token, hash) = (presetToken, ApiTokens.Hash(presetToken));
+        }
+
         var result = await ledger.AppendAllAsync(
         [
             new LedgerWrite(UserEntries.UserCreated, actor, Visibility.Internal,
