@@ -29,6 +29,12 @@ internal sealed class CommandContext : IDisposable
             Interactive = environment.IsTerminal ? InteractionSupport.Detect : InteractionSupport.No,
             Out = new AnsiConsoleOutput(environment.Out),
         });
+        if (!environment.IsTerminal)
+        {
+            // Piped or captured output is read by scripts: never wrap lines at an imagined 80 columns.
+            Console.Profile.Width = 4096;
+        }
+
         Config = new ConfigStore(environment.ResolveConfigPath());
 
         // One client for the whole run: tiles are fetched over a few kept-alive connections.
