@@ -1,0 +1,100 @@
+using System.CommandLine;
+using System.CommandLine.Invocation;
+using Vigie.Cli.Commands;
+
+namespace Vigie.Cli;
+
+/// <summary>
+/// Builds the `vigie` root command over an injected <see cref="CliEnvironment"/> and runs it.
+/// This is the one place where failures become exit codes and one line on stderr.
+/// </summary>
+internal sealed class CliApp
+{
+    private readonly CliEnvironment environment;
+    private readonly CommonOptions options = new();
+
+    private CliApp(CliEnvironment environment) => this.environment = environment;
+
+    public static async Task<int> RunAsync(string[] args, CliEnvironment environment, CancellationToken cancellationToken = default)
+    {
+        var app = new CliApp(environment);
+        var root = app.BuildRoot();
+        var parse = root.Parse(args);
+        if (parse.Action is ParseErrorAction)
+        {
+            foreach (var error in parse.Errors)
+            {
+                await environment.Error.WriteLineAsync(error.Message);
+            }
+
+            await environment.Error.WriteLineAsync("Run 'vigie --help' (or 'vigie COMMAND --help') to see the usage.");
+            return ExitCodes.Usage;
+        }
+
+        return await parse.InvokeAsync(
+            new InvocationConfiguration { Output = environment.Out, Error = environment.Error, EnableDefaultExceptionHandler = false },
+            cancellationToken);
+    }
+
+    public RootCommand BuildRoot()
+    {
+        var root = new RootCommand(
+            """
+            vigie: work with a Vigie governance server and verify its transparency log.
+
+            Every governance change is an entry in an append-only Merkle log (RFC 9162) whose
+            checkpoints the server signs. 'vigie verify' checks the whole log against the signed
+            checkpoint and against the last checkpoint it saw, with a key pinned on first use.
+
+            Exit codes: 0 ok; 1 check failed or denied; 2 usage; 3 server unreachable or token refused.
+            Environment: VIGIE_SERVER, VIGIE_TOKEN, VIGIE_CONFIG (pinned keys and checkpoints).
+            """);
+        options.AddTo(root);
+
+        var users = new Command("users", "Manage users and their API tokens (admin).");
+        users.Subcommands.Add(UsersAddCommand.Create(this));
+        users.Subcommands.Add(UsersListCommand.Create(this));
+        users.Subcommands.Add(UsersTokenCommand.Create(this));
+        root.Subcommands.Add(users);
+
+        var evidence = new Command("evidence", "Record a file's SHA-256 in the log, or check that a file was recorded.");
+        evidence.Subcommands.Add(EvidenceAddCommand.Create(this));
+        evidence.Subcommands.Add(EvidenceCheckCommand.Create(this));
+        root.Subcommands.Add(evidence);
+
+        var log = new Command("log", "Read the transparency log: its signed checkpoint and single entries.");
+        log.Subcommands.Add(LogCheckpointCommand.Create(this));
+        log.Subcommands.Add(LogEntryCommand.Create(this));
+        root.Subcommands.Add(log);
+
+        root.Subcommands.Add(LogVerifyCommand.Create(this));
+        return root;
+    }
+
+    /// <summary>Wraps a command body: builds its context, turns failures into exit codes.</summary>
+    public void SetAction(Command command, Func<CommandContext, ParseResult, CancellationToken, Task<int>> body) =>
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            try
+            {
+                using var context = new CommandContext(environment, options, parse);
+                return await body(context, parse, cancellationToken);
+            }
+            catch (CliFailure failure)
+            {
+                await environment.Error.WriteLineAsync(failure.Message);
+                return failure.ExitCode;
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                await environment.Error.WriteLineAsync("Interrupted.");
+                return 130;
+            }
+            catch (Exception e)
+            {
+                // A bug in the CLI: still one line, with the type so it can be reported.
+                await environment.Error.WriteLineAsync($"vigie failed unexpectedly ({e.GetType().Name}): {e.Message}");
+                return ExitCodes.Failed;
+            }
+        });
+}

@@ -1,0 +1,44 @@
+using System.CommandLine;
+using System.Text.Json;
+using Spectre.Console;
+
+namespace Vigie.Cli.Commands;
+
+/// <summary>vigie users add NAME --role R [--role R ...] [--label L]: create a user and show their first token once.</summary>
+internal static class UsersAddCommand
+{
+    public static Command Create(CliApp app)
+    {
+        var name = new Argument<string>("NAME") { Description = "The new user's name: 1-64 of a-z 0-9 . _ -." };
+        var roles = new Option<string[]>("--role")
+        {
+            Description = "A role to give (repeat for several): admin, member, safety-officer, advisory-group, executive, board, auditor, concern-recipient.",
+            Required = true,
+            Arity = ArgumentArity.OneOrMore,
+        };
+        var label = new Option<string?>("--label") { Description = "A label for the first token, e.g. where it will be used." };
+        var command = new Command("add", "Create a user (admin only) and print their API token, which is shown this once.") { name, roles, label };
+        app.SetAction(command, async (context, parse, cancellationToken) =>
+        {
+            context.RequireToken();
+            var created = await context.Api.PostJsonAsync("api/v1/users",
+                new { name = parse.GetValue(name), roles = parse.GetValue(roles), tokenLabel = parse.GetValue(label) }, cancellationToken);
+            if (context.Json)
+            {
+                context.WriteJson(created);
+                return ExitCodes.Ok;
+            }
+
+            var rolesText = string.Join(", ", created.GetProperty("roles").EnumerateArray().Select(r => r.GetString()));
+            context.Console.MarkupLine($"Created user [bold]{Markup.Escape(Text(created, "name"))}[/] ({Markup.Escape(rolesText)}) as log entry {created.GetProperty("index").GetInt64()}.");
+            context.Console.MarkupLine("Their API token is shown this once and will not be shown again; hand it over securely:");
+            context.Console.WriteLine();
+            context.Console.WriteLine("    " + Text(created, "token"));
+            context.Console.WriteLine();
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static string Text(JsonElement element, string property) => element.GetProperty(property).GetString() ?? "";
+}

@@ -1,0 +1,58 @@
+namespace Vigie.Cli.Tests.Infrastructure;
+
+/// <summary>
+/// Runs the real `vigie` root command in-process with captured output and its own environment:
+/// a private config file (VIGIE_CONFIG) per runner, so pins and checkpoints never leak between tests.
+/// </summary>
+public sealed class CliRunner : IDisposable
+{
+    private readonly string directory = Directory.CreateTempSubdirectory("vigie-cli-test-").FullName;
+
+    public CliRunner(string? server = null, string? token = null)
+    {
+        Server = server;
+        Token = token;
+    }
+
+    public string? Server { get; set; }
+
+    public string? Token { get; set; }
+
+    public string ConfigPath => Path.Combine(directory, "config.json");
+
+    public async Task<CliResult> RunAsync(params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var variables = new Dictionary<string, string?>
+        {
+            ["VIGIE_CONFIG"] = ConfigPath,
+            ["VIGIE_SERVER"] = Server,
+            ["VIGIE_TOKEN"] = Token,
+            ["HOME"] = directory,
+        };
+        var environment = new CliEnvironment(output, error, name => variables.GetValueOrDefault(name));
+        var code = await CliApp.RunAsync(args, environment);
+        return new CliResult(code, output.ToString(), error.ToString());
+    }
+
+    /// <summary>A file in this runner's temp folder with the given content.</summary>
+    public string WriteFile(string name, string content)
+    {
+        var path = Path.Combine(directory, name);
+        File.WriteAllText(path, content);
+        return path;
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // the OS cleans temp folders
+        }
+    }
+}
