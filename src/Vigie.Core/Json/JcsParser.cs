@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -35,7 +34,7 @@ internal static class JcsParser
             CommentHandling = JsonCommentHandling.Disallow,
             AllowTrailingCommas = false,
         });
-        var output = new ArrayBufferWriter<byte>(Math.Max(16, utf8Json.Length));
+        var output = new JcsBuffer(utf8Json.Length + 16);
         try
         {
             // Utf8JsonReader reports malformed JSON (including trailing data and excess depth) by
@@ -63,12 +62,12 @@ internal static class JcsParser
             return false;
         }
 
-        canonical = output.WrittenSpan.ToArray();
+        canonical = output.ToArray();
         error = null;
         return true;
     }
 
-    private static bool TryWriteValue(ref Utf8JsonReader reader, ArrayBufferWriter<byte> output, out string? error)
+    private static bool TryWriteValue(ref Utf8JsonReader reader, JcsBuffer output, out string? error)
     {
         switch (reader.TokenType)
         {
@@ -77,6 +76,17 @@ internal static class JcsParser
             case JsonTokenType.StartArray:
                 return TryWriteArray(ref reader, output, out error);
             case JsonTokenType.String:
+                if (!reader.ValueIsEscaped)
+                {
+                    // Unescaped string bytes are already canonical: the input is valid UTF-8 (so
+                    // holds no surrogate code points), and JSON forbids raw '"', '\' and controls.
+                    output.Write((byte)'"');
+                    output.Write(reader.ValueSpan);
+                    output.Write((byte)'"');
+                    error = null;
+                    return true;
+                }
+
                 if (!TryReadString(ref reader, out var text, out error))
                 {
                     return false;
@@ -87,13 +97,13 @@ internal static class JcsParser
             case JsonTokenType.Number:
                 return TryWriteNumber(ref reader, output, out error);
             case JsonTokenType.True:
-                JcsWriter.WriteAscii(output, "true");
+                output.WriteAscii("true");
                 break;
             case JsonTokenType.False:
-                JcsWriter.WriteAscii(output, "false");
+                output.WriteAscii("false");
                 break;
             case JsonTokenType.Null:
-                JcsWriter.WriteAscii(output, "null");
+                output.WriteAscii("null");
                 break;
             default:
                 error = $"unexpected JSON token {reader.TokenType}";
@@ -104,16 +114,16 @@ internal static class JcsParser
         return true;
     }
 
-    private static bool TryWriteArray(ref Utf8JsonReader reader, ArrayBufferWriter<byte> output, out string? error)
+    private static bool TryWriteArray(ref Utf8JsonReader reader, JcsBuffer output, out string? error)
     {
         // RFC 8785 §3.2.1: array elements keep their order; no whitespace.
-        JcsWriter.WriteByte(output, (byte)'[');
+        output.Write((byte)'[');
         var first = true;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
         {
             if (!first)
             {
-                JcsWriter.WriteByte(output, (byte)',');
+                output.Write((byte)',');
             }
 
             first = false;
@@ -123,15 +133,19 @@ internal static class JcsParser
             }
         }
 
-        JcsWriter.WriteByte(output, (byte)']');
+        output.Write((byte)']');
         error = null;
         return true;
     }
 
-    private static bool TryWriteObject(ref Utf8JsonReader reader, ArrayBufferWriter<byte> output, out string? error)
+    private static bool TryWriteObject(ref Utf8JsonReader reader, JcsBuffer output, out string? error)
     {
-        var members = new List<KeyValuePair<string, byte[]>>();
-        var seen = new HashSet<string>(StringComparer.Ordinal);
+        // Members are written in input order straight into the output; only when that order is
+        // not already the canonical one are they cut out and written again, sorted.
+        var objectStart = output.Length;
+        output.Write((byte)'{');
+        var members = new List<(string Key, int Start, int Length)>();
+        var sorted = true;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
             if (!TryReadString(ref reader, out var key, out error))
@@ -139,57 +153,91 @@ internal static class JcsParser
                 return false;
             }
 
-            // RFC 7493 §2.3 (I-JSON, required by RFC 8785 §3.1): member names must be unique.
-            // Comparing decoded names catches "a" vs "\u0061" too.
-            if (!seen.Add(key!))
+            // RFC 8785 §3.2.3: order by the UTF-16 code units of the names; ordinal comparison
+            // in .NET compares exactly those (not code points, not culture).
+            if (members.Count > 0 && string.CompareOrdinal(members[^1].Key, key) >= 0)
             {
-                error = $"duplicate object key {Quote(key!)}";
-                return false;
+                sorted = false;
             }
 
+            if (members.Count > 0)
+            {
+                output.Write((byte)',');
+            }
+
+            var start = output.Length;
+            JcsWriter.WriteString(output, key!);
+            output.Write((byte)':');
             reader.Read();
-            var value = new ArrayBufferWriter<byte>();
-            if (!TryWriteValue(ref reader, value, out error))
+            if (!TryWriteValue(ref reader, output, out error))
             {
                 return false;
             }
 
-            members.Add(new(key!, value.WrittenSpan.ToArray()));
+            members.Add((key!, start, output.Length - start));
         }
 
-        // RFC 8785 §3.2.3: sort by the UTF-16 code units of the names; ordinal string
-        // comparison in .NET compares exactly those (not code points, not culture).
-        members.Sort(static (a, b) => string.CompareOrdinal(a.Key, b.Key));
-
-        JcsWriter.WriteByte(output, (byte)'{');
-        for (var i = 0; i < members.Count; i++)
+        if (!sorted)
         {
-            if (i > 0)
+            members.Sort(static (a, b) => string.CompareOrdinal(a.Key, b.Key));
+            for (var i = 1; i < members.Count; i++)
             {
-                JcsWriter.WriteByte(output, (byte)',');
+                // RFC 7493 §2.3 (I-JSON, required by RFC 8785 §3.1): member names must be unique.
+                // Comparing decoded names catches "a" vs "\u0061" too; once sorted, equal names are adjacent.
+                if (string.Equals(members[i - 1].Key, members[i].Key, StringComparison.Ordinal))
+                {
+                    error = $"duplicate object key {Quote(members[i].Key)}";
+                    return false;
+                }
             }
 
-            JcsWriter.WriteString(output, members[i].Key);
-            JcsWriter.WriteByte(output, (byte)':');
-            output.Write(members[i].Value);
+            var written = output.Slice(objectStart, output.Length - objectStart).ToArray();
+            output.Truncate(objectStart + 1);
+            for (var i = 0; i < members.Count; i++)
+            {
+                if (i > 0)
+                {
+                    output.Write((byte)',');
+                }
+
+                output.Write(written.AsSpan(members[i].Start - objectStart, members[i].Length));
+            }
         }
 
-        JcsWriter.WriteByte(output, (byte)'}');
+        output.Write((byte)'}');
         error = null;
         return true;
     }
 
-    private static bool TryWriteNumber(ref Utf8JsonReader reader, ArrayBufferWriter<byte> output, out string? error)
+    /// <summary>True when the literal is an integer whose digits are already its canonical form.</summary>
+    private static bool IsPlainInteger(ReadOnlySpan<byte> literal)
+    {
+        // ECMAScript prints integers below 10^21 digit for digit; up to 15 digits every such
+        // integer is an exact double, so the literal is its own canonical form (JSON already
+        // forbids leading zeros). "-0" prints as "0", so it takes the slow path.
+        var digits = literal.Length > 0 && literal[0] == (byte)'-' ? literal[1..] : literal;
+        return digits.Length is > 0 and <= 15 && digits.IndexOfAnyExceptInRange((byte)'0', (byte)'9') < 0
+            && !(digits.Length == 1 && digits[0] == (byte)'0' && literal.Length == 2);
+    }
+
+    private static bool TryWriteNumber(ref Utf8JsonReader reader, JcsBuffer output, out string? error)
     {
         // RFC 8785 §3.2.2.3: numbers are IEEE-754 doubles; a literal that overflows (1e400)
         // has no double value and RFC 7493 §2.2 forbids it.
+        if (!reader.HasValueSequence && IsPlainInteger(reader.ValueSpan))
+        {
+            output.Write(reader.ValueSpan);
+            error = null;
+            return true;
+        }
+
         if (!reader.TryGetDouble(out var value) || !double.IsFinite(value))
         {
             error = $"number {Encoding.UTF8.GetString(reader.ValueSpan)} is not a finite IEEE-754 double";
             return false;
         }
 
-        JcsWriter.WriteAscii(output, EcmaNumber.Format(value));
+        output.WriteAscii(EcmaNumber.Format(value));
         error = null;
         return true;
     }

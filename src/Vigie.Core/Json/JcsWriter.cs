@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Text;
 
 namespace Vigie.Core.Json;
@@ -6,33 +5,16 @@ namespace Vigie.Core.Json;
 /// <summary>Writes the canonical form of JSON primitives (RFC 8785 §3.2.2).</summary>
 internal static class JcsWriter
 {
-    public static void WriteAscii(IBufferWriter<byte> output, string ascii)
-    {
-        var span = output.GetSpan(ascii.Length);
-        for (var i = 0; i < ascii.Length; i++)
-        {
-            span[i] = (byte)ascii[i];
-        }
-
-        output.Advance(ascii.Length);
-    }
-
-    public static void WriteByte(IBufferWriter<byte> output, byte value)
-    {
-        output.GetSpan(1)[0] = value;
-        output.Advance(1);
-    }
-
     /// <summary>
     /// Writes a string literal per RFC 8785 §3.2.2.2: only '"', '\' and U+0000..U+001F are
     /// escaped; the five controls with a short form use it (\b \t \n \f \r), the others use
     /// lowercase \u00xx; everything else, '/' and non-ASCII included, is written as UTF-8.
     /// The string must hold no lone surrogate (the parser rejects them before this point).
     /// </summary>
-    public static void WriteString(IBufferWriter<byte> output, string value)
+    public static void WriteString(JcsBuffer output, string value)
     {
         var utf8 = Encoding.UTF8.GetBytes(value);
-        WriteByte(output, (byte)'"');
+        output.Write((byte)'"');
         var runStart = 0;
         for (var i = 0; i < utf8.Length; i++)
         {
@@ -44,7 +26,7 @@ internal static class JcsWriter
 
             output.Write(utf8.AsSpan(runStart, i - runStart));
             runStart = i + 1;
-            WriteAscii(output, b switch
+            output.WriteAscii(b switch
             {
                 (byte)'"' => "\\\"",
                 (byte)'\\' => "\\\\",
@@ -58,6 +40,6 @@ internal static class JcsWriter
         }
 
         output.Write(utf8.AsSpan(runStart));
-        WriteByte(output, (byte)'"');
+        output.Write((byte)'"');
     }
 }

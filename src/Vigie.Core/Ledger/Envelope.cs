@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -196,7 +197,7 @@ public sealed record Envelope
             return false;
         }
 
-        if (!Jcs.TryCanonicalize(Encoding.UTF8.GetBytes(body.GetRawText()), out var canonical, out var jsonError))
+        if (!Jcs.TryCanonicalize(JsonMarshal.GetRawUtf8Value(body), out var canonical, out var jsonError))
         {
             error = $"body cannot be canonicalized (RFC 8785): {jsonError}";
             return false;

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using System.Text.Unicode;
 using Vigie.Core.Json;
@@ -40,7 +41,9 @@ internal static class EnvelopeReader
 
         // The decisive check: re-serializing must give back the very bytes we were given
         // (whitespace, member order, escapes, number spelling, time format, hex case).
-        if (!EnvelopeWriter.TrySerialize(candidate!, out var reserialized, out error))
+        // The body was canonicalized with the whole entry above: hand its bytes over as they are.
+        var canonicalBody = candidate!.Body is { } parsedBody ? JsonMarshal.GetRawUtf8Value(parsedBody).ToArray() : null;
+        if (!EnvelopeWriter.TrySerialize(candidate, canonicalBody, out var reserialized, out error))
         {
             return false;
         }

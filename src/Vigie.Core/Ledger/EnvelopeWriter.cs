@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Text;
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using Vigie.Core.Json;
 
@@ -8,58 +9,80 @@ namespace Vigie.Core.Ledger;
 /// <summary>Validates an envelope and produces its canonical bytes, reporting failures as values.</summary>
 internal static class EnvelopeWriter
 {
-    public static bool TrySerialize(Envelope envelope, out byte[]? json, out string? error)
+    public static bool TrySerialize(Envelope envelope, out byte[]? json, out string? error) =>
+        TrySerialize(envelope, null, out json, out error);
+
+    /// <summary>
+    /// As above; <paramref name="canonicalBody"/>, when given, is the body's canonical form
+    /// already at hand (the reader has it from canonical input), saving a second pass over it.
+    /// </summary>
+    public static bool TrySerialize(Envelope envelope, byte[]? canonicalBody, out byte[]? json, out string? error)
     {
         json = null;
-        if (!TryValidate(envelope, out var canonicalBody, out error))
+        if (!TryValidate(envelope, canonicalBody is null, out var computedBody, out error))
         {
             return false;
         }
 
-        var buffer = new ArrayBufferWriter<byte>();
-        using (var writer = new Utf8JsonWriter(buffer))
+        canonicalBody ??= computedBody;
+
+        // Written directly in RFC 8785 form: members in UTF-16 order (actor, body, commitment,
+        // kind, time, visibility), no whitespace. Every string here comes from a validated ASCII
+        // alphabet (kind and actor patterns, the fixed time layout, visibility names, hex) that
+        // needs no escaping, and the body is already canonical, so no second canonicalization is needed.
+        var buffer = new ArrayBufferWriter<byte>(128 + (canonicalBody?.Length ?? 0));
+        Ascii(buffer, "{");
+        if (envelope.Actor is not null)
         {
-            writer.WriteStartObject();
-            writer.WriteString("kind", envelope.Kind);
-            writer.WriteString("time", EnvelopeFormat.FormatTime(envelope.Time));
-            if (envelope.Actor is not null)
-            {
-                writer.WriteString("actor", envelope.Actor);
-            }
-
-            writer.WriteString("visibility", EnvelopeFormat.FormatVisibility(envelope.Visibility));
-            if (canonicalBody is not null)
-            {
-                writer.WritePropertyName("body");
-                writer.WriteRawValue(canonicalBody, skipInputValidation: true);
-            }
-            else
-            {
-                writer.WriteString("commitment", EnvelopeFormat.FormatCommitment(envelope.Commitment!));
-            }
-
-            writer.WriteEndObject();
+            Member(buffer, "actor", envelope.Actor);
+            Ascii(buffer, ",");
         }
 
-        // One canonicalizer for everything: member order, escaping and numbers all come from
-        // RFC 8785 as implemented by Jcs, whatever Utf8JsonWriter chose.
-        if (!Jcs.TryCanonicalize(buffer.WrittenSpan, out var canonical, out var jsonError))
+        if (canonicalBody is not null)
         {
-            error = $"entry cannot be canonicalized (RFC 8785): {jsonError}";
+            Ascii(buffer, "\"body\":");
+            buffer.Write(canonicalBody);
+        }
+        else
+        {
+            Member(buffer, "commitment", EnvelopeFormat.FormatCommitment(envelope.Commitment!));
+        }
+
+        Ascii(buffer, ",");
+        Member(buffer, "kind", envelope.Kind);
+        Ascii(buffer, ",");
+        Member(buffer, "time", EnvelopeFormat.FormatTime(envelope.Time));
+        Ascii(buffer, ",");
+        Member(buffer, "visibility", EnvelopeFormat.FormatVisibility(envelope.Visibility));
+        Ascii(buffer, "}");
+
+        if (buffer.WrittenCount > Envelope.MaxBytes)
+        {
+            error = $"entry is {buffer.WrittenCount} bytes once canonical; the limit is {Envelope.MaxBytes} (C2SP entry bundles use a uint16 length)";
             return false;
         }
 
-        if (canonical!.Length > Envelope.MaxBytes)
-        {
-            error = $"entry is {canonical.Length} bytes once canonical; the limit is {Envelope.MaxBytes} (C2SP entry bundles use a uint16 length)";
-            return false;
-        }
-
-        json = canonical;
+        json = buffer.WrittenSpan.ToArray();
         return true;
     }
 
-    private static bool TryValidate(Envelope envelope, out byte[]? canonicalBody, out string? error)
+    private static void Member(ArrayBufferWriter<byte> buffer, string name, string asciiValue)
+    {
+        Ascii(buffer, "\"");
+        Ascii(buffer, name);
+        Ascii(buffer, "\":\"");
+        Ascii(buffer, asciiValue);
+        Ascii(buffer, "\"");
+    }
+
+    private static void Ascii(ArrayBufferWriter<byte> buffer, string ascii)
+    {
+        var span = buffer.GetSpan(ascii.Length);
+        var written = Encoding.ASCII.GetBytes(ascii, span);
+        buffer.Advance(written);
+    }
+
+    private static bool TryValidate(Envelope envelope, bool canonicalizeBody, out byte[]? canonicalBody, out string? error)
     {
         canonicalBody = null;
         if (!EnvelopeFormat.IsValidKind(envelope.Kind))
@@ -96,7 +119,7 @@ internal static class EnvelopeWriter
             return false;
         }
 
-        if (envelope.Body is { } body)
+        if (envelope.Body is { } body && canonicalizeBody)
         {
             if (body.ValueKind != JsonValueKind.Object)
             {
@@ -104,7 +127,7 @@ internal static class EnvelopeWriter
                 return false;
             }
 
-            if (!Jcs.TryCanonicalize(Encoding.UTF8.GetBytes(body.GetRawText()), out canonicalBody, out var jsonError))
+            if (!Jcs.TryCanonicalize(JsonMarshal.GetRawUtf8Value(body), out canonicalBody, out var jsonError))
             {
                 error = $"body cannot be canonicalized (RFC 8785): {jsonError}";
                 return false;
