@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every Vigie test suite on a fresh Debian machine with the .NET 10 SDK:
-#  - installs PostgreSQL from Debian packages if it is missing,
+#  - installs PostgreSQL, Go and golang.org/x/mod (for the Go tlog client test) from Debian packages if missing,
 #  - starts a throwaway PostgreSQL cluster on a private loopback port (stopped on exit),
 #  - builds the solution and runs each test project (server tests run on SQLite and PostgreSQL),
 #  - runs the interop suite when ../shared/real-world exists, and says so plainly when it does not,
@@ -26,6 +26,18 @@ if [ -z "$PG_BIN" ]; then
   apt-get update -qq
   apt-get install -y -qq postgresql >/dev/null
   PG_BIN=$(find_pg_bin)
+fi
+
+# The server suite checks the log with Go's own tlog client (tests/go-tlog-client), built in
+# GOPATH mode against golang.org/x/mod from Debian, so no Go module proxy is needed.
+GO_PKGS=()
+command -v go >/dev/null 2>&1 || GO_PKGS+=(golang-go)
+[ -d /usr/share/gocode/src/golang.org/x/mod/sumdb/tlog ] || GO_PKGS+=(golang-golang-x-mod-dev)
+if [ ${#GO_PKGS[@]} -gt 0 ]; then
+  log "Installing ${GO_PKGS[*]} (Debian packages)"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq "${GO_PKGS[@]}" >/dev/null
 fi
 
 PG_DIR=$(mktemp -d /tmp/vigiepg.XXXXXX)
