@@ -1,1 +1,55 @@
-return 0;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Running;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
+using Vigie.Benchmarks;
+
+const string Usage = """
+    Vigie ledger benchmarks (see docs/performance.md)
+      append  --store sqlite|postgres [--postgres "<conn>"] [--writers 256] [--entries 200000]
+              [--kind evidence|plain] [--visibility internal|public] [--warmup N] [--max-seconds 120]
+      latency --store sqlite|postgres [--postgres "<conn>"] [--entries 5000] [--kind ...] [--max-seconds 120]
+      splits  --store sqlite|postgres [--entries 20000] [--batch 256]   (per-step timings, for diagnosis)
+      proofs   [BenchmarkDotNet arguments, e.g. --filter *]   (figure 3: MerkleTree with 1M leaves)
+      envelope [BenchmarkDotNet arguments]                    (writer CPU per entry, for diagnosis)
+    """;
+
+if (args.Length == 0)
+{
+    Console.Error.WriteLine(Usage);
+    return 2;
+}
+
+try
+{
+    return args[0] switch
+    {
+        "append" => await AppendScenario.RunAsync(BenchOptions.Parse(args.AsSpan(1))),
+        "latency" => await LatencyScenario.RunAsync(BenchOptions.Parse(args.AsSpan(1))),
+        "splits" => await SplitsScenario.RunAsync(BenchOptions.Parse(args.AsSpan(1))),
+        "proofs" => RunBenchmarks<ProofBenchmarks>(args[1..]),
+        "envelope" => RunBenchmarks<EnvelopeBenchmarks>(args[1..]),
+        _ => Usage2(),
+    };
+}
+catch (ArgumentException ex)
+{
+    Console.Error.WriteLine(ex.Message);
+    return 2;
+}
+
+static int Usage2()
+{
+    Console.Error.WriteLine(Usage);
+    return 2;
+}
+
+// In-process: no generated project to build, so the run stays short; a bounded job keeps it to minutes.
+static int RunBenchmarks<T>(string[] rest)
+{
+    var job = Job.Default.WithToolchain(InProcessEmitToolchain.Instance)
+        .WithWarmupCount(3).WithIterationCount(15);
+    var config = DefaultConfig.Instance.AddJob(job);
+    BenchmarkRunner.Run<T>(config, rest);
+    return 0;
+}

@@ -1,0 +1,60 @@
+using System.Globalization;
+
+namespace Vigie.Benchmarks;
+
+/// <summary>The "--name value" options of a load scenario, with the defaults the targets use.</summary>
+internal sealed class BenchOptions
+{
+    private readonly Dictionary<string, string> _values;
+
+    private BenchOptions(Dictionary<string, string> values) => _values = values;
+
+    public string Store => Get("store", "sqlite");
+
+    public string? Postgres => _values.GetValueOrDefault("postgres");
+
+    /// <summary>"evidence" (evidence.recorded/v1, projected) or "plain" (a kind nothing projects).</summary>
+    public string Kind => Get("kind", "evidence");
+
+    /// <summary>"internal" (the evidence API's default: sealed body, commitment in the log) or "public".</summary>
+    public string Visibility => Get("visibility", "internal");
+
+    public int Writers => GetInt("writers", 256);
+
+    public int Entries(int fallback) => GetInt("entries", fallback);
+
+    /// <summary>Entries per transaction in the splits scenario (the mean batch group commit reached).</summary>
+    public int Batch => GetInt("batch", 256);
+
+    public int Warmup(int fallback) => GetInt("warmup", fallback);
+
+    /// <summary>Stop issuing appends after this long, so a slow store cannot run for tens of minutes.</summary>
+    public TimeSpan MaxTime => TimeSpan.FromSeconds(GetInt("max-seconds", 120));
+
+    /// <summary>Run the checkpoint signer as the server does ("on"), or leave it out ("off") to isolate the writer.</summary>
+    public bool Checkpoints => Get("checkpoints", "on") == "on";
+
+    /// <summary>Where the fresh data directory is made; a temp folder on the root disk unless given.</summary>
+    public string? DataRoot => _values.GetValueOrDefault("data-root");
+
+    public static BenchOptions Parse(ReadOnlySpan<string> args)
+    {
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var i = 0; i < args.Length; i++)
+        {
+            if (!args[i].StartsWith("--", StringComparison.Ordinal) || i + 1 >= args.Length)
+            {
+                throw new ArgumentException($"Expected '--name value', got '{args[i]}'.");
+            }
+
+            values[args[i][2..]] = args[++i];
+        }
+
+        return new BenchOptions(values);
+    }
+
+    private string Get(string name, string fallback) => _values.GetValueOrDefault(name, fallback);
+
+    private int GetInt(string name, int fallback) =>
+        _values.TryGetValue(name, out var v) ? int.Parse(v, CultureInfo.InvariantCulture) : fallback;
+}
