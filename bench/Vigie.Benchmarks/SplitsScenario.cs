@@ -68,9 +68,8 @@ internal static class SplitsScenario
         {
             await using var connection = await host.Database.OpenAsync();
             await using var tx = await connection.BeginTransactionAsync();
-            var ledgerTx = new LedgerTransaction(connection, tx, host.Database.Provider);
             var t0 = Stopwatch.GetTimestamp();
-            await using (var writer = new EntryWriter(connection, tx))
+            await using (var ledgerTx = new LedgerTransaction(connection, tx, host.Database.Provider))
             {
                 for (var i = start; i < Math.Min(start + batch, prepared.Length); i++)
                 {
@@ -81,7 +80,12 @@ internal static class SplitsScenario
                         await connection.ExecuteAsync("SAVEPOINT entry", transaction: tx);
                     }
 
-                    await writer.WriteAsync(index, envelope, canonical, leaf, sealedBody, CancellationToken.None);
+                    await ledgerTx.InsertAsync(Ledger.InsertEntrySql, index, canonical, leaf, envelope.Kind,
+                        VisibilityNames.Of(envelope.Visibility), LedgerTime.Format(envelope.Time), envelope.Actor);
+                    if (sealedBody is not null)
+                    {
+                        await ledgerTx.InsertAsync(Ledger.InsertSealedSql, index, sealedBody.Salt, sealedBody.CanonicalBody);
+                    }
                     if (project)
                     {
                         await projection.ApplyAsync(ledgerTx, new LedgerRecord(index, envelope, writes[i].Body), CancellationToken.None);
@@ -89,9 +93,12 @@ internal static class SplitsScenario
 
                     if (savepoint)
                     {
+                        await ledgerTx.FlushAsync();
                         await connection.ExecuteAsync("RELEASE SAVEPOINT entry", transaction: tx);
                     }
                 }
+
+                await ledgerTx.FlushAsync();
             }
 
             var t1 = Stopwatch.GetTimestamp();

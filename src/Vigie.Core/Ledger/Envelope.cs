@@ -71,9 +71,15 @@ public sealed record Envelope
 
     /// <summary>Builds a public entry, or returns why it cannot be built (including oversize).</summary>
     public static bool TryCreatePublic(
-        string kind, DateTimeOffset time, string? actor, JsonElement body, out Envelope? envelope, out string? error)
+        string kind, DateTimeOffset time, string? actor, JsonElement body, out Envelope? envelope, out string? error) =>
+        TryCreatePublic(kind, time, actor, body, out envelope, out _, out error);
+
+    /// <summary>As above, also giving the entry's canonical bytes (what the log stores and hashes).</summary>
+    public static bool TryCreatePublic(
+        string kind, DateTimeOffset time, string? actor, JsonElement body, out Envelope? envelope, out byte[]? canonical, out string? error)
     {
         envelope = null;
+        canonical = null;
         if (!TryCanonicalBody(body, out var canonicalBody, out error))
         {
             return false;
@@ -88,7 +94,7 @@ public sealed record Envelope
             Visibility = Visibility.Public,
             Body = document.RootElement,
         };
-        if (!EnvelopeWriter.TrySerialize(candidate, out _, out error))
+        if (!EnvelopeWriter.TrySerialize(candidate, canonicalBody, out canonical, out error))
         {
             return false;
         }
@@ -115,7 +121,20 @@ public sealed record Envelope
         out Envelope? envelope,
         out SealedBody? sealedBody,
         out string? error) =>
-        TryCreateSealed(kind, time, actor, visibility, body, RandomNumberGenerator.GetBytes(SealedBody.SaltLength), out envelope, out sealedBody, out error);
+        TryCreateSealed(kind, time, actor, visibility, body, RandomNumberGenerator.GetBytes(SealedBody.SaltLength), out envelope, out sealedBody, out _, out error);
+
+    /// <summary>As above, also giving the entry's canonical bytes (what the log stores and hashes).</summary>
+    public static bool TryCreateSealed(
+        string kind,
+        DateTimeOffset time,
+        string? actor,
+        Visibility visibility,
+        JsonElement body,
+        out Envelope? envelope,
+        out SealedBody? sealedBody,
+        out byte[]? canonical,
+        out string? error) =>
+        TryCreateSealed(kind, time, actor, visibility, body, RandomNumberGenerator.GetBytes(SealedBody.SaltLength), out envelope, out sealedBody, out canonical, out error);
 
     /// <summary>As the public overload, with a chosen salt (for known-answer tests).</summary>
     internal static bool TryCreateSealed(
@@ -127,10 +146,12 @@ public sealed record Envelope
         byte[] salt,
         out Envelope? envelope,
         out SealedBody? sealedBody,
+        out byte[]? canonical,
         out string? error)
     {
         envelope = null;
         sealedBody = null;
+        canonical = null;
         if (visibility == Visibility.Public)
         {
             error = "a public entry carries its body; use CreatePublic";
@@ -156,7 +177,7 @@ public sealed record Envelope
             Visibility = visibility,
             Commitment = CommitmentHash.Compute(salt, canonicalBody),
         };
-        if (!EnvelopeWriter.TrySerialize(candidate, out _, out error))
+        if (!EnvelopeWriter.TrySerialize(candidate, out canonical, out error))
         {
             return false;
         }

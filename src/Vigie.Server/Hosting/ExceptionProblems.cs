@@ -8,7 +8,7 @@ namespace Vigie.Server.Hosting;
 /// framework rejected keeps its 4xx; a store that failed mid-commit is a 503 (nothing was
 /// written). Anything else is a bug and is logged as one.
 /// </summary>
-public sealed class ExceptionProblems(IProblemDetailsService problems) : IExceptionHandler
+public sealed class ExceptionProblems(IProblemDetailsService problems, ILogger<ExceptionProblems> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
     {
@@ -21,6 +21,11 @@ public sealed class ExceptionProblems(IProblemDetailsService problems) : IExcept
                 (499, "Client closed the request", "The request was cancelled."),
             _ => (StatusCodes.Status500InternalServerError, "Internal error", "Something went wrong on the server; it has been logged."),
         };
+
+        if (status >= 500)
+        {
+            logger.LogError(exception, "Request {Method} {Path} failed with {Status}", context.Request.Method, context.Request.Path, status);
+        }
 
         context.Response.StatusCode = status;
         return await problems.TryWriteAsync(new ProblemDetailsContext

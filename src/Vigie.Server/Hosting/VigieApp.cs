@@ -28,6 +28,8 @@ public static class VigieApp
             builder.WebHost.UseUrls(DefaultUrl);
         }
 
+        // Request-by-request framework logs are noise for people running the server; warnings stay.
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.WebHost.ConfigureKestrel(k =>
         {
             k.Limits.MaxRequestBodySize = MaxRequestBytes;
@@ -86,8 +88,8 @@ public static class VigieApp
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseMiddleware<TokenAuthenticationMiddleware>();
-        app.UseStaticFiles();
         app.UseAntiforgery();
+        app.MapGet("/vigie.css", () => Results.Bytes(Stylesheet.Value, "text/css; charset=utf-8"));
         app.MapRazorComponents<Components.App>();
         app.MapLogTiles();
         app.MapLogApi();
@@ -96,6 +98,14 @@ public static class VigieApp
         app.Lifetime.ApplicationStopping.Register(() =>
             app.Services.GetRequiredService<Ledger.Ledger>().DisposeAsync().AsTask().GetAwaiter().GetResult());
     }
+
+    private static readonly Lazy<byte[]> Stylesheet = new(() =>
+    {
+        using var stream = typeof(VigieApp).Assembly.GetManifestResourceStream("assets/vigie.css")!;
+        using var copy = new MemoryStream();
+        stream.CopyTo(copy);
+        return copy.ToArray();
+    });
 
     private static void TryAddSingletonTimeProvider(this IServiceCollection services)
     {

@@ -29,6 +29,7 @@ public sealed class Ledger : IAsyncDisposable
     private readonly Channel<PendingAppend> _queue = Channel.CreateUnbounded<PendingAppend>(
         new UnboundedChannelOptions { SingleReader = true });
     private readonly SemaphoreSlim _treeGate = new(1, 1);
+    private DbConnection? _writerConnection;
     private Task? _writer;
 
     public Ledger(LedgerStore store, IEnumerable<IProjection> projections, TimeProvider time, ILogger<Ledger> logger)
@@ -104,15 +105,37 @@ public sealed class Ledger : IAsyncDisposable
             throw new ArgumentException("Nothing to append.", nameof(writes));
         }
 
-        foreach (var write in writes)
+        // Everything that does not need the index is done here, on the caller's thread, so the
+        // single writer only stores rows: envelope, canonical bytes, commitment and leaf hash.
+        var time = _time.GetUtcNow();
+        var entries = new PreparedEntry[writes.Count];
+        for (var i = 0; i < writes.Count; i++)
         {
+            var write = writes[i];
             if (!Envelope.IsValidKind(write.Kind))
             {
                 throw new ArgumentException($"Invalid entry kind '{write.Kind}'.", nameof(writes));
             }
+
+            Envelope? envelope;
+            SealedBody? sealedBody = null;
+            byte[]? canonical;
+            string? error;
+            var ok = write.Visibility == Visibility.Public
+                ? Envelope.TryCreatePublic(write.Kind, time, write.Actor, write.Body, out envelope, out canonical, out error)
+                : Envelope.TryCreateSealed(write.Kind, time, write.Actor, write.Visibility, write.Body, out envelope, out sealedBody, out canonical, out error);
+            if (!ok)
+            {
+                // Oversize is the expected case (features bound their inputs); anything else is a bug.
+                return canonical is null && error is not null && error.Contains("limit", StringComparison.Ordinal)
+                    ? Task.FromResult(AppendResult.Rejected($"The entry is too large for the log: {error}."))
+                    : throw new ArgumentException($"Entry {write.Kind} cannot be built: {error}", nameof(writes));
+            }
+
+            entries[i] = new PreparedEntry(write, envelope!, canonical!, sealedBody, MerkleHash.Leaf(canonical!));
         }
 
-        var pending = new PendingAppend(writes, cancellationToken);
+        var pending = new PendingAppend(entries, cancellationToken);
         if (!_queue.Writer.TryWrite(pending))
         {
             throw new ObjectDisposedException(nameof(Ledger), "The ledger is shutting down.");
@@ -164,41 +187,51 @@ public sealed class Ledger : IAsyncDisposable
 
     private async Task CommitBatchAsync(List<PendingAppend> batch)
     {
-        var accepted = new List<(PendingAppend Item, long Index, DateTimeOffset Time)>(batch.Count);
-        var leaves = new List<byte[]>(batch.Count);
+        var accepted = new List<(PendingAppend Item, long Index)>(batch.Count);
         var rejected = new List<(PendingAppend Item, string Conflict)>();
+        var leaves = new List<byte[]>(batch.Count);
         await _treeGate.WaitAsync();
         try
         {
-            await using var connection = await _database.OpenAsync();
-            await using var tx = await connection.BeginTransactionAsync();
-            if (_database.Provider == DbProvider.Postgres)
+            var connection = await WriterConnectionAsync();
+            try
             {
-                await connection.ExecuteAsync("SELECT pg_advisory_xact_lock(@k)", new { k = PostgresAppendLock }, tx);
-            }
-
-            var next = await CatchUpLockedAsync(connection, tx);
-            var time = _time.GetUtcNow();
-            var ledgerTx = new LedgerTransaction(connection, tx, _database.Provider);
-            await using (var writer = new EntryWriter(connection, tx))
-            {
-                foreach (var item in batch)
+                await using var tx = await connection.BeginTransactionAsync();
+                if (_database.Provider == DbProvider.Postgres)
                 {
-                    var first = next + leaves.Count;
-                    var (conflict, itemLeaves) = await WriteGroupAsync(ledgerTx, writer, item, first, time);
-                    if (conflict is not null)
-                    {
-                        rejected.Add((item, conflict));
-                    }
-                    else
-                    {
-                        accepted.Add((item, first, time));
-                        leaves.AddRange(itemLeaves!);
-                    }
+                    await connection.ExecuteAsync("SELECT pg_advisory_xact_lock(@k)", new { k = PostgresAppendLock }, tx);
                 }
+
+                var next = await CatchUpLockedAsync(connection, tx);
+                await using (var ledgerTx = new LedgerTransaction(connection, tx, _database.Provider))
+                {
+                    foreach (var item in batch)
+                    {
+                        var first = next + leaves.Count;
+                        var conflict = await WriteGroupAsync(ledgerTx, item, first);
+                        if (conflict is not null)
+                        {
+                            rejected.Add((item, conflict));
+                        }
+                        else
+                        {
+                            accepted.Add((item, first));
+                            leaves.AddRange(item.Entries.Select(e => e.LeafHash));
+                        }
+                    }
+
+                    await ledgerTx.FlushAsync();
+                }
+
+                await tx.CommitAsync();
+            }
+            catch
+            {
+                // The connection's state is unknown after a failure: start the next batch on a fresh one.
+                await DropWriterConnectionAsync();
+                throw;
             }
 
-            await tx.CommitAsync();
             foreach (var leaf in leaves)
             {
                 Tree.Append(leaf);
@@ -214,9 +247,9 @@ public sealed class Ledger : IAsyncDisposable
             item.Completion.TrySetResult(AppendResult.Rejected(conflict));
         }
 
-        foreach (var a in accepted)
+        foreach (var (item, index) in accepted)
         {
-            a.Item.Completion.TrySetResult(new AppendResult(a.Index, a.Time, null));
+            item.Completion.TrySetResult(new AppendResult(index, item.Entries[0].Envelope.Time, null));
         }
 
         if (accepted.Count > 0)
@@ -225,42 +258,39 @@ public sealed class Ledger : IAsyncDisposable
         }
     }
 
-    private async Task<(string? Conflict, List<byte[]>? Leaves)> WriteGroupAsync(
-        LedgerTransaction tx, EntryWriter writer, PendingAppend item, long first, DateTimeOffset time)
+    internal const string InsertEntrySql =
+        "INSERT INTO log_entries (idx, envelope, leaf_hash, kind, visibility, time, actor) VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6)";
+
+    internal const string InsertSealedSql = "INSERT INTO log_sealed_bodies (idx, salt, body) VALUES (@p0, @p1, @p2)";
+
+    private async Task<string?> WriteGroupAsync(LedgerTransaction tx, PendingAppend item, long first)
     {
-        var prepared = new List<(LedgerWrite Write, Envelope Envelope, byte[] Canonical, SealedBody? Sealed)>(item.Writes.Count);
-        foreach (var write in item.Writes)
-        {
-            var (envelope, sealedBody) = write.Visibility == Visibility.Public
-                ? (Envelope.CreatePublic(write.Kind, time, write.Actor, write.Body), null)
-                : Envelope.CreateSealed(write.Kind, time, write.Actor, write.Visibility, write.Body);
-            var canonical = envelope.ToCanonicalJson();
-            if (canonical.Length > Envelope.MaxBytes)
-            {
-                return ($"The entry is {canonical.Length} bytes; the log takes at most {Envelope.MaxBytes}.", null);
-            }
-
-            prepared.Add((write, envelope, canonical, sealedBody));
-        }
-
         // A projection may refuse an entry (a name already taken); a savepoint lets the rest of
-        // the batch commit without this group. Groups no projection can refuse need none.
-        var needsSavepoint = prepared.Any(p => _projections.TryGetValue(p.Write.Kind, out var ps) && ps.Any(x => x.MayRefuse));
+        // the batch commit without this group. Groups no projection can refuse need none. Queued
+        // writes are sent first, so a refusing projection reads an up-to-date database.
+        var needsSavepoint = item.Entries.Any(e => _projections.TryGetValue(e.Write.Kind, out var ps) && ps.Any(x => x.MayRefuse));
+        var queued = tx.QueuedCount;
         if (needsSavepoint)
         {
+            await tx.FlushAsync();
+            queued = 0;
             await tx.Connection.ExecuteAsync("SAVEPOINT entry", transaction: tx.Transaction);
         }
 
-        var leaves = new List<byte[]>(prepared.Count);
-        for (var i = 0; i < prepared.Count; i++)
+        for (var i = 0; i < item.Entries.Length; i++)
         {
-            var (write, envelope, canonical, sealedBody) = prepared[i];
+            var (write, envelope, canonical, sealedBody, leafHash) = item.Entries[i];
             var index = first + i;
-            var leafHash = MerkleHash.Leaf(canonical);
+
             // Once in a batch, an entry shares the transaction with others: a caller who gives up
-            // must not cancel their commit, so no per-request token is passed from here on.
-            await writer.WriteAsync(index, envelope, canonical, leafHash, sealedBody, CancellationToken.None);
-            leaves.Add(leafHash);
+            // must not cancel their commit, so no per-request token is used from here on.
+            await tx.InsertAsync(InsertEntrySql, index, canonical, leafHash, envelope.Kind,
+                VisibilityNames.Of(envelope.Visibility), LedgerTime.Format(envelope.Time), envelope.Actor);
+            if (sealedBody is not null)
+            {
+                await tx.InsertAsync(InsertSealedSql, index, sealedBody.Salt, sealedBody.CanonicalBody);
+            }
+
             if (!_projections.TryGetValue(write.Kind, out var projections))
             {
                 continue;
@@ -269,28 +299,50 @@ public sealed class Ledger : IAsyncDisposable
             var record = new LedgerRecord(index, envelope, write.Body);
             foreach (var projection in projections)
             {
-                var conflict = await projection.ApplyAsync(tx, record, CancellationToken.None);
-                if (conflict is not null)
+                if (projection.MayRefuse)
                 {
-                    if (!needsSavepoint)
-                    {
-                        throw new InvalidOperationException(
-                            $"{projection.GetType().Name} refused a {write.Kind} entry but declares MayRefuse = false: {conflict}");
-                    }
-
-                    await tx.Connection.ExecuteAsync("ROLLBACK TO SAVEPOINT entry", transaction: tx.Transaction);
-                    await tx.Connection.ExecuteAsync("RELEASE SAVEPOINT entry", transaction: tx.Transaction);
-                    return (conflict, null);
+                    await tx.FlushAsync();
                 }
+
+                var conflict = await projection.ApplyAsync(tx, record, CancellationToken.None);
+                if (conflict is null)
+                {
+                    continue;
+                }
+
+                if (!needsSavepoint)
+                {
+                    throw new InvalidOperationException(
+                        $"{projection.GetType().Name} refused a {write.Kind} entry but declares MayRefuse = false: {conflict}");
+                }
+
+                tx.DiscardAfter(queued);
+                await tx.Connection.ExecuteAsync("ROLLBACK TO SAVEPOINT entry", transaction: tx.Transaction);
+                await tx.Connection.ExecuteAsync("RELEASE SAVEPOINT entry", transaction: tx.Transaction);
+                return conflict;
             }
         }
 
         if (needsSavepoint)
         {
+            await tx.FlushAsync();
             await tx.Connection.ExecuteAsync("RELEASE SAVEPOINT entry", transaction: tx.Transaction);
         }
 
-        return (null, leaves);
+        return null;
+    }
+
+    /// <summary>The writer keeps one connection open across batches (no reconnect or pragmas per batch).</summary>
+    private async Task<DbConnection> WriterConnectionAsync() =>
+        _writerConnection ??= await _database.OpenAsync();
+
+    private async Task DropWriterConnectionAsync()
+    {
+        if (_writerConnection is not null)
+        {
+            await _writerConnection.DisposeAsync();
+            _writerConnection = null;
+        }
     }
 
     /// <summary>Requires the tree gate. Returns the store's entry count after catching up.</summary>
@@ -322,10 +374,13 @@ public sealed class Ledger : IAsyncDisposable
             await _writer;
         }
 
-        _treeGate.Dispose();
+        await DropWriterConnectionAsync();
+
     }
 
-    private sealed record PendingAppend(IReadOnlyList<LedgerWrite> Writes, CancellationToken CancellationToken)
+    private sealed record PreparedEntry(LedgerWrite Write, Envelope Envelope, byte[] Canonical, SealedBody? Sealed, byte[] LeafHash);
+
+    private sealed record PendingAppend(PreparedEntry[] Entries, CancellationToken CancellationToken)
     {
         public TaskCompletionSource<AppendResult> Completion { get; } =
             new(TaskCreationOptions.RunContinuationsAsynchronously);

@@ -30,7 +30,7 @@ public sealed class ProjectionRebuilder(LedgerStore store, IEnumerable<IProjecti
             }
         }
 
-        var ledgerTx = new LedgerTransaction(connection, tx, store.Database.Provider);
+        await using var ledgerTx = new LedgerTransaction(connection, tx, store.Database.Provider);
         var replayed = 0L;
         var rows = await connection.QueryAsync<(long Idx, byte[] Envelope, byte[]? Body)>(
             new CommandDefinition(
@@ -52,6 +52,11 @@ public sealed class ProjectionRebuilder(LedgerStore store, IEnumerable<IProjecti
             var record = new LedgerRecord(idx, envelope, body);
             foreach (var projection in targets)
             {
+                if (projection.MayRefuse)
+                {
+                    await ledgerTx.FlushAsync();
+                }
+
                 var conflict = await projection.ApplyAsync(ledgerTx, record, cancellationToken);
                 if (conflict is not null)
                 {
@@ -62,6 +67,7 @@ public sealed class ProjectionRebuilder(LedgerStore store, IEnumerable<IProjecti
             replayed++;
         }
 
+        await ledgerTx.FlushAsync();
         await tx.CommitAsync(cancellationToken);
         return replayed;
     }

@@ -41,7 +41,7 @@ public sealed class EnvelopeRoundTripTests
     {
         Assert.True(Envelope.TryCreateSealed(
             "concern.raised/v1", Time, null, Visibility.Confidential, SmallBody(), CountingSalt(),
-            out var envelope, out var sealedBody, out var error), error);
+            out var envelope, out var sealedBody, out _, out var error), error);
 
         Assert.Equal(
             $$"""{"commitment":"sha256:{{SmallBodyCommitmentHex}}","kind":"concern.raised/v1","time":"2026-11-27T16:22:00.123Z","visibility":"confidential"}""",

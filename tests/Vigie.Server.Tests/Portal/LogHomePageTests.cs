@@ -25,6 +25,15 @@ public abstract class LogHomePageTests : ServerTest
     }
 
     [Fact]
+    public async Task Stylesheet_IsServedFromTheAssembly()
+    {
+        var response = await Factory.CreateClient().GetAsync("/vigie.css");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/css", response.Content.Headers.ContentType!.MediaType);
+        Assert.Contains("dl.facts", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task UnknownPage_IsNotFoundProblem()
     {
         var response = await Factory.CreateClient().GetAsync("/no/such/page");

@@ -112,7 +112,7 @@ public abstract class LedgerStorageTests : ServerTest
         var database = Factory.Service<Database>();
         await using var c = await database.OpenAsync();
         var text = new StringBuilder();
-        foreach (var (table, order) in new[] { ("users", "name"), ("api_tokens", "token_id"), ("evidence", "id") })
+        foreach (var (table, order) in new[] { ("users", "name"), ("api_tokens", "token_id"), ("evidence", "log_index") })
         {
             text.AppendLine(table);
             foreach (IDictionary<string, object?> row in await c.QueryAsync($"SELECT * FROM {table} ORDER BY {order}"))

@@ -84,7 +84,7 @@ public static class EvidenceEndpoints
 
         app.MapGet("/api/v1/evidence/{id}", async (HttpContext context, EvidenceQueries evidence, string id) =>
         {
-            var row = EvidenceIds.TryParse(id, out _) ? await evidence.GetAsync(id, context.RequestAborted) : null;
+            var row = EvidenceIds.TryParse(id, out var index) ? await evidence.GetAsync(index, context.RequestAborted) : null;
             if (row is null || (row.Visibility != "public" && Caller.Of(context) is null))
             {
                 return Problems.NotFound($"No evidence '{id}' is visible to you{(Caller.Of(context) is null ? " (internal evidence needs a token)" : "")}.");

@@ -1,4 +1,3 @@
-using Dapper;
 using Vigie.Server.Ledger;
 
 namespace Vigie.Server.Features.Evidence;
@@ -20,26 +19,21 @@ public sealed class EvidenceProjection : IProjection
         }
 
         var e = BodyJson.Read<EvidenceEntries.RecordedBody>(body);
-        await tx.Connection.ExecuteAsync(
+        await tx.InsertAsync(
             """
-            INSERT INTO evidence (id, sha256, name, media_type, size_bytes, subject, description, visibility, log_index, recorded_at, recorded_by)
-            VALUES (@id, @sha256, @name, @mediaType, @size, @subject, @description, @visibility, @index, @at, @by)
+            INSERT INTO evidence (log_index, sha256, name, media_type, size_bytes, subject, description, visibility, recorded_at, recorded_by)
+            VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9)
             """,
-            new
-            {
-                id = EvidenceIds.Format(record.Index),
-                sha256 = e.Sha256,
-                name = e.Name,
-                mediaType = e.MediaType,
-                size = e.Size,
-                subject = e.Subject,
-                description = e.Description,
-                visibility = VisibilityNames.Of(record.Envelope.Visibility),
-                index = record.Index,
-                at = LedgerTime.Format(record.Envelope.Time),
-                by = record.Envelope.Actor ?? "",
-            },
-            tx.Transaction);
+            record.Index,
+            e.Sha256,
+            e.Name,
+            e.MediaType,
+            e.Size,
+            e.Subject,
+            e.Description,
+            VisibilityNames.Of(record.Envelope.Visibility),
+            LedgerTime.Format(record.Envelope.Time),
+            record.Envelope.Actor ?? "");
         return null;
     }
 }

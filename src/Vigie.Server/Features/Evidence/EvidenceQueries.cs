@@ -7,11 +7,15 @@ namespace Vigie.Server.Features.Evidence;
 public sealed class EvidenceQueries(Database database)
 {
     public sealed record EvidenceRow(
-        string Id, string Sha256, string Name, string? MediaType, long? SizeBytes, string? Subject,
-        string? Description, string Visibility, long LogIndex, string RecordedAt, string RecordedBy);
+        string Sha256, string Name, string? MediaType, long? SizeBytes, string? Subject,
+        string? Description, string Visibility, long LogIndex, string RecordedAt, string RecordedBy)
+    {
+        /// <summary>The id people see, computed rather than stored (a stored one would need its own index).</summary>
+        public string Id => EvidenceIds.Format(LogIndex);
+    }
 
     private const string Columns =
-        "id AS Id, sha256 AS Sha256, name AS Name, media_type AS MediaType, size_bytes AS SizeBytes, subject AS Subject, " +
+        "sha256 AS Sha256, name AS Name, media_type AS MediaType, size_bytes AS SizeBytes, subject AS Subject, " +
         "description AS Description, visibility AS Visibility, log_index AS LogIndex, recorded_at AS RecordedAt, recorded_by AS RecordedBy";
 
     public async Task<IReadOnlyList<EvidenceRow>> FindAsync(
@@ -27,10 +31,10 @@ public sealed class EvidenceQueries(Database database)
             new { sha256, subject, limit }, cancellationToken: cancellationToken))).AsList();
     }
 
-    public async Task<EvidenceRow?> GetAsync(string id, CancellationToken cancellationToken)
+    public async Task<EvidenceRow?> GetAsync(long index, CancellationToken cancellationToken)
     {
         await using var c = await database.OpenAsync(cancellationToken);
         return await c.QuerySingleOrDefaultAsync<EvidenceRow>(new CommandDefinition(
-            $"SELECT {Columns} FROM evidence WHERE id = @id", new { id }, cancellationToken: cancellationToken));
+            $"SELECT {Columns} FROM evidence WHERE log_index = @index", new { index }, cancellationToken: cancellationToken));
     }
 }

@@ -12,7 +12,6 @@ CREATE TABLE log_entries (
     time       TEXT   NOT NULL,
     actor      TEXT
 );
-CREATE INDEX log_entries_kind ON log_entries(kind);
 -- Non-public bodies and their salts live apart so they can be revealed or erased
 -- without touching the log (DESIGN.md "The ledger is the source of truth").
 CREATE TABLE log_sealed_bodies (

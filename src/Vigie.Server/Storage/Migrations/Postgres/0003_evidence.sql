@@ -1,6 +1,5 @@
--- Projection of evidence.recorded entries.
+-- Projection of evidence.recorded entries. The id shown to people is "ev-" and log_index.
 CREATE TABLE evidence (
-    id          TEXT PRIMARY KEY,
     sha256      TEXT NOT NULL,
     name        TEXT NOT NULL,
     media_type  TEXT,
@@ -8,7 +7,7 @@ CREATE TABLE evidence (
     subject     TEXT,
     description TEXT,
     visibility  TEXT NOT NULL,
-    log_index   BIGINT NOT NULL,
+    log_index   BIGINT PRIMARY KEY,
     recorded_at TEXT NOT NULL,
     recorded_by TEXT NOT NULL
 );
