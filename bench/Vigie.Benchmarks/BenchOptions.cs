@@ -37,6 +37,9 @@ internal sealed class BenchOptions
     /// <summary>Where the fresh data directory is made; a temp folder on the root disk unless given.</summary>
     public string? DataRoot => _values.GetValueOrDefault("data-root");
 
+    /// <summary>The built vigie CLI (vigie.dll) the verify scenario runs.</summary>
+    public string Cli => Get("cli", "src/Vigie.Cli/bin/Release/net10.0/vigie.dll");
+
     public static BenchOptions Parse(ReadOnlySpan<string> args)
     {
         var values = new Dictionary<string, string>(StringComparer.Ordinal);

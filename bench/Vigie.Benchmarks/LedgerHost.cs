@@ -32,6 +32,11 @@ internal sealed class LedgerHost : IAsyncDisposable
 
     public string Description => Database.Description;
 
+    public string DataDirectory => _dataDirectory;
+
+    /// <summary>Leave the data directory in place on dispose (the verify scenario serves it afterwards).</summary>
+    public bool KeepDataDirectory { get; set; }
+
     public static async Task<LedgerHost> StartAsync(BenchOptions options)
     {
         var dataDirectory = Directory.CreateTempSubdirectory("vigie-bench-").FullName;
@@ -89,6 +94,9 @@ internal sealed class LedgerHost : IAsyncDisposable
             await _postgres.DisposeAsync();
         }
 
-        Directory.Delete(_dataDirectory, recursive: true);
+        if (!KeepDataDirectory)
+        {
+            Directory.Delete(_dataDirectory, recursive: true);
+        }
     }
 }

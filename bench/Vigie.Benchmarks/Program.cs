@@ -9,6 +9,7 @@ const string Usage = """
       append  --store sqlite|postgres [--postgres "<conn>"] [--writers 256] [--entries 200000]
               [--kind evidence|plain] [--visibility internal|public] [--warmup N] [--max-seconds 120]
       latency --store sqlite|postgres [--postgres "<conn>"] [--entries 5000] [--kind ...] [--max-seconds 120]
+      verify  [--entries 1000000] [--cli src/Vigie.Cli/bin/Release/net10.0/vigie.dll]   (figure 5, SQLite)
       splits  --store sqlite|postgres [--entries 20000] [--batch 256]   (per-step timings, for diagnosis)
       proofs   [BenchmarkDotNet arguments, e.g. --filter *]   (figure 3: MerkleTree with 1M leaves)
       envelope [BenchmarkDotNet arguments]                    (writer CPU per entry, for diagnosis)
@@ -27,6 +28,7 @@ try
         "append" => await AppendScenario.RunAsync(BenchOptions.Parse(args.AsSpan(1))),
         "latency" => await LatencyScenario.RunAsync(BenchOptions.Parse(args.AsSpan(1))),
         "splits" => await SplitsScenario.RunAsync(BenchOptions.Parse(args.AsSpan(1))),
+        "verify" => await VerifyScenario.RunAsync(BenchOptions.Parse(args.AsSpan(1))),
         "proofs" => RunBenchmarks<ProofBenchmarks>(args[1..]),
         "envelope" => RunBenchmarks<EnvelopeBenchmarks>(args[1..]),
         _ => Usage2(),

@@ -30,7 +30,7 @@ internal static class BundleCheck
         for (var i = 0; i < entries.Count; i++)
         {
             var index = first + i;
-            if (!Envelope.TryParse(entries[i], out _, out var parseError))
+            if (!Envelope.IsValidEntry(entries[i], out var parseError))
             {
                 return Fail($"Entry {index} does not parse as a Vigie entry: {parseError}.");
             }

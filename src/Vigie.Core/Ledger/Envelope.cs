@@ -59,6 +59,13 @@ public sealed record Envelope
     /// <summary>True when <paramref name="actor"/> matches <c>^[a-z0-9][a-z0-9._-]{0,63}$</c>.</summary>
     public static bool IsValidActor(string actor) => EnvelopeFormat.IsValidActor(actor);
 
+    /// <summary>
+    /// Checks a stored entry by the same rules as <see cref="TryParse"/> without building it:
+    /// what a verifier walking the whole log needs.
+    /// </summary>
+    public static bool IsValidEntry(ReadOnlySpan<byte> utf8, out string? error) =>
+        EnvelopeReader.IsValid(utf8, out error);
+
     /// <summary>Parses a stored entry strictly; see <see cref="EnvelopeReader"/> for the rules.</summary>
     public static bool TryParse(ReadOnlySpan<byte> utf8, out Envelope? envelope, out string? error) =>
         EnvelopeReader.TryParse(utf8, out envelope, out error);

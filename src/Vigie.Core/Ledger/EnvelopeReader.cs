@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using System.Text.Json;
 using System.Text.Unicode;
 using Vigie.Core.Json;
@@ -12,7 +11,14 @@ namespace Vigie.Core.Ledger;
 /// </summary>
 internal static class EnvelopeReader
 {
-    public static bool TryParse(ReadOnlySpan<byte> utf8, out Envelope? envelope, out string? error)
+    public static bool TryParse(ReadOnlySpan<byte> utf8, out Envelope? envelope, out string? error) =>
+        TryRead(utf8, materialize: true, out envelope, out error);
+
+    /// <summary>The same checks as <see cref="TryParse"/> without building the envelope (a verifier's hot path).</summary>
+    public static bool IsValid(ReadOnlySpan<byte> utf8, out string? error) =>
+        TryRead(utf8, materialize: false, out _, out error);
+
+    private static bool TryRead(ReadOnlySpan<byte> utf8, bool materialize, out Envelope? envelope, out string? error)
     {
         envelope = null;
         if (utf8.Length > Envelope.MaxBytes)
@@ -33,65 +39,87 @@ internal static class EnvelopeReader
             return false;
         }
 
-        using var document = JsonDocument.Parse(canonical);
-        if (!TryReadFields(document.RootElement, out var candidate, out error))
+        if (!TryReadFields(canonical!, out var fields, out error))
         {
             return false;
         }
 
-        // The decisive check: re-serializing must give back the very bytes we were given
-        // (whitespace, member order, escapes, number spelling, time format, hex case).
-        // The body was canonicalized with the whole entry above: hand its bytes over as they are.
-        var canonicalBody = candidate!.Body is { } parsedBody ? JsonMarshal.GetRawUtf8Value(parsedBody).ToArray() : null;
-        if (!EnvelopeWriter.TrySerialize(candidate, canonicalBody, out var reserialized, out error))
+        // The input must be its own canonical form; with every field checked against its one
+        // exact spelling above (kind and actor patterns, the fixed time layout, visibility names,
+        // lowercase hex), that makes the entry's bytes the only serialization of its content.
+        if (!canonical.AsSpan().SequenceEqual(utf8))
         {
-            return false;
-        }
-
-        if (!reserialized.AsSpan().SequenceEqual(utf8))
-        {
-            var at = reserialized.AsSpan().CommonPrefixLength(utf8);
+            var at = canonical.AsSpan().CommonPrefixLength(utf8);
             error = $"entry is not in RFC 8785 canonical form (first difference at byte {at})";
             return false;
         }
 
-        envelope = candidate;
+        if (materialize)
+        {
+            JsonElement? body = null;
+            if (fields.BodyLength > 0)
+            {
+                using var document = JsonDocument.Parse(canonical.AsMemory(fields.BodyStart, fields.BodyLength));
+                body = document.RootElement.Clone();
+            }
+
+            envelope = new Envelope
+            {
+                Kind = fields.Kind!,
+                Time = fields.Time,
+                Actor = fields.Actor,
+                Visibility = fields.Visibility,
+                Body = body,
+                Commitment = fields.Commitment,
+            };
+        }
+
         return true;
     }
 
-    private static bool TryReadFields(JsonElement root, out Envelope? envelope, out string? error)
+    private record struct Fields(
+        string? Kind, DateTimeOffset Time, string? Actor, Visibility Visibility, byte[]? Commitment, int BodyStart, int BodyLength);
+
+    /// <summary>Reads the top-level members of canonical JSON with one forward pass, checking each.</summary>
+    private static bool TryReadFields(byte[] canonical, out Fields fields, out string? error)
     {
-        envelope = null;
-        if (root.ValueKind != JsonValueKind.Object)
+        fields = default;
+        var reader = new Utf8JsonReader(canonical);
+        reader.Read();
+        if (reader.TokenType != JsonTokenType.StartObject)
         {
-            error = $"entry must be a JSON object, not {root.ValueKind}";
-            return false;
+            return Fail($"entry must be a JSON object, not {Describe(reader.TokenType)}", out error);
         }
 
         string? kind = null, time = null, actor = null, visibility = null, commitment = null;
-        JsonElement? body = null;
-        foreach (var property in root.EnumerateObject())
+        int bodyStart = 0, bodyLength = 0;
+        var hasBody = false;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var ok = property.Name switch
+            // Safe: the input passed Jcs, which rejects lone surrogates that GetString would throw on.
+            var name = reader.GetString()!;
+            reader.Read();
+            var ok = name switch
             {
-                "kind" => TryGetString(property, out kind, out error),
-                "time" => TryGetString(property, out time, out error),
-                "actor" => TryGetString(property, out actor, out error),
-                "visibility" => TryGetString(property, out visibility, out error),
-                "commitment" => TryGetString(property, out commitment, out error),
-                "body" => TryGetObject(property, out body, out error),
-                _ => Fail($"unknown field \"{property.Name}\"", out error),
+                "kind" => TryGetString(ref reader, name, out kind, out error),
+                "time" => TryGetString(ref reader, name, out time, out error),
+                "actor" => TryGetString(ref reader, name, out actor, out error),
+                "visibility" => TryGetString(ref reader, name, out visibility, out error),
+                "commitment" => TryGetString(ref reader, name, out commitment, out error),
+                "body" => TryGetObject(ref reader, out bodyStart, out bodyLength, out error),
+                _ => Fail($"unknown field \"{name}\"", out error),
             };
             if (!ok)
             {
                 return false;
             }
+
+            hasBody |= name == "body";
         }
 
         if (kind is null || time is null || visibility is null)
         {
-            error = $"missing field \"{(kind is null ? "kind" : time is null ? "time" : "visibility")}\"";
-            return false;
+            return Fail($"missing field \"{(kind is null ? "kind" : time is null ? "time" : "visibility")}\"", out error);
         }
 
         if (!EnvelopeFormat.IsValidKind(kind))
@@ -119,7 +147,7 @@ internal static class EnvelopeReader
             return Fail("a public entry must not have field \"commitment\"", out error);
         }
 
-        if (parsedVisibility != Visibility.Public && body is not null)
+        if (parsedVisibility != Visibility.Public && hasBody)
         {
             return Fail($"a {visibility} entry must not have field \"body\"", out error);
         }
@@ -130,50 +158,69 @@ internal static class EnvelopeReader
             return Fail("field \"commitment\" must be \"sha256:\" and 64 lowercase hex digits", out error);
         }
 
-        if (parsedVisibility == Visibility.Public ? body is null : parsedCommitment is null)
+        if (parsedVisibility == Visibility.Public ? !hasBody : parsedCommitment is null)
         {
             return Fail($"missing field \"{(parsedVisibility == Visibility.Public ? "body" : "commitment")}\"", out error);
         }
 
-        envelope = new Envelope
+        // The formats are checked by parsing; make sure the parse gave back the exact spelling.
+        if (EnvelopeFormat.FormatTime(parsedTime) != time)
         {
-            Kind = kind,
-            Time = parsedTime,
-            Actor = actor,
-            Visibility = parsedVisibility,
-            Body = body,
-            Commitment = parsedCommitment,
-        };
-        error = null;
-        return true;
-    }
-
-    private static bool TryGetString(JsonProperty property, out string? value, out string? error)
-    {
-        value = null;
-        if (property.Value.ValueKind != JsonValueKind.String)
-        {
-            return Fail($"field \"{property.Name}\" must be a string", out error);
+            return Fail($"field \"time\" must be UTC with milliseconds, e.g. \"2026-11-27T16:22:00.123Z\", not \"{time}\"", out error);
         }
 
-        // Safe: the input passed Jcs, which rejects lone surrogates that GetString would throw on.
-        value = property.Value.GetString();
+        fields = new Fields(kind, parsedTime, actor, parsedVisibility, parsedCommitment, bodyStart, bodyLength);
         error = null;
         return true;
     }
 
-    private static bool TryGetObject(JsonProperty property, out JsonElement? value, out string? error)
+    private static bool TryGetString(ref Utf8JsonReader reader, string name, out string? value, out string? error)
     {
         value = null;
-        if (property.Value.ValueKind != JsonValueKind.Object)
+        if (reader.TokenType != JsonTokenType.String)
         {
-            return Fail($"field \"{property.Name}\" must be a JSON object", out error);
+            if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray)
+            {
+                reader.Skip();
+            }
+
+            return Fail($"field \"{name}\" must be a string", out error);
         }
 
-        value = property.Value;
+        value = reader.GetString();
         error = null;
         return true;
     }
+
+    private static bool TryGetObject(ref Utf8JsonReader reader, out int start, out int length, out string? error)
+    {
+        start = length = 0;
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            if (reader.TokenType == JsonTokenType.StartArray)
+            {
+                reader.Skip();
+            }
+
+            return Fail("field \"body\" must be a JSON object", out error);
+        }
+
+        start = (int)reader.TokenStartIndex;
+        reader.Skip();
+        length = (int)reader.BytesConsumed - start;
+        error = null;
+        return true;
+    }
+
+    private static string Describe(JsonTokenType token) => token switch
+    {
+        JsonTokenType.StartArray => "Array",
+        JsonTokenType.String => "String",
+        JsonTokenType.Number => "Number",
+        JsonTokenType.True or JsonTokenType.False => "Boolean",
+        JsonTokenType.Null => "Null",
+        _ => token.ToString(),
+    };
 
     private static bool Fail(string message, out string? error)
     {

@@ -1,0 +1,97 @@
+using System.Diagnostics;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Vigie.Server.Hosting;
+
+namespace Vigie.Benchmarks;
+
+/// <summary>
+/// Figure 5: `vigie verify` of a large log over loopback. Seeds a SQLite log through the real
+/// ledger (public entries, so no sealed bodies), serves it with the real server on 127.0.0.1,
+/// and times the real CLI (a separate process, first use: it pins the key, downloads every tile
+/// and entry bundle, parses every entry, recomputes the tree and checks the signed root).
+/// </summary>
+internal static class VerifyScenario
+{
+    public static async Task<int> RunAsync(BenchOptions options)
+    {
+        var entries = options.Entries(1_000_000);
+        var cli = Path.GetFullPath(options.Cli);
+        if (!File.Exists(cli))
+        {
+            throw new ArgumentException($"The CLI is not built at {cli}: run 'dotnet build -c Release src/Vigie.Cli' or pass --cli.");
+        }
+
+        var loadBefore = MachineLoad.Read();
+        string dataDirectory;
+        await using (var host = await LedgerHost.StartAsync(options))
+        {
+            host.KeepDataDirectory = true;
+            dataDirectory = host.DataDirectory;
+            var factory = new EntryFactory("plain", Vigie.Core.Ledger.Visibility.Public);
+            var issued = -1L;
+            await Task.WhenAll(Enumerable.Range(0, 512).Select(_ => Task.Run(async () =>
+            {
+                long n;
+                while ((n = Interlocked.Increment(ref issued)) < entries)
+                {
+                    await host.Ledger.AppendAsync(factory.Create(n));
+                }
+            })));
+        }
+
+        try
+        {
+            var app = VigieApp.Build(["--urls", "http://127.0.0.1:0", "--data-dir", dataDirectory, "--Vigie:PrintInitialAdminToken", "false"]);
+            await app.StartAsync();
+            var url = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+            using (var http = new HttpClient { BaseAddress = new Uri(url) })
+            {
+                // The first start signs a checkpoint of everything seeded (and adds the admin's two entries).
+                var size = (await http.GetFromJsonAsync<JsonElement>("/api/v1/log/checkpoint")).GetProperty("size").GetInt64();
+                var config = Path.Combine(dataDirectory, "cli-config.json");
+                var psi = new ProcessStartInfo("dotnet", [cli, "verify", "--server", url, "--json"])
+                {
+                    RedirectStandardOutput = true,
+                    RedirectStandardError = true,
+                    Environment = { ["VIGIE_CONFIG"] = config },
+                };
+                var cpuBefore = MachineLoad.ProcessCpu();
+                var started = Stopwatch.GetTimestamp();
+                using var process = Process.Start(psi)!;
+                var stdout = process.StandardOutput.ReadToEndAsync();
+                var stderr = process.StandardError.ReadToEndAsync();
+                await process.WaitForExitAsync();
+                var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
+                var serverCpu = MachineLoad.ProcessCpu() - cpuBefore;
+                if (process.ExitCode != 0)
+                {
+                    Console.Error.WriteLine(await stdout + await stderr);
+                    throw new InvalidOperationException($"vigie verify exited {process.ExitCode}.");
+                }
+
+                Report.Print($"verify: vigie verify of {size:N0} entries over loopback (CLI process, server in this process)",
+                [
+                    ("scenario", "verify"), ("entries", size), ("seconds", Math.Round(seconds, 3)),
+                    ("entriesPerSecond", Math.Round(size / seconds)), ("cliExitCode", process.ExitCode),
+                    ("serverCpuSeconds", Math.Round(serverCpu.TotalSeconds, 2)),
+                    ("loadBefore", loadBefore), ("loadAfter", MachineLoad.Read()), ("at", MachineLoad.Now()),
+                ]);
+            }
+
+            await app.StopAsync();
+            await app.DisposeAsync();
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(dataDirectory, recursive: true);
+        }
+
+        return 0;
+    }
+}
