@@ -65,6 +65,20 @@ internal static class VerifyScenario
                 using var process = Process.Start(psi)!;
                 var stdout = process.StandardOutput.ReadToEndAsync();
                 var stderr = process.StandardError.ReadToEndAsync();
+                // Linux forgets a process's CPU time once it has exited: sample it while it runs.
+                var cliCpu = TimeSpan.Zero;
+                while (!process.WaitForExit(50))
+                {
+                    try
+                    {
+                        cliCpu = process.TotalProcessorTime;
+                    }
+                    catch (InvalidOperationException)
+                    {
+                        break; // exited between the two calls
+                    }
+                }
+
                 await process.WaitForExitAsync();
                 var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
                 var serverCpu = MachineLoad.ProcessCpu() - cpuBefore;
@@ -79,6 +93,7 @@ internal static class VerifyScenario
                     ("scenario", "verify"), ("entries", size), ("seconds", Math.Round(seconds, 3)),
                     ("entriesPerSecond", Math.Round(size / seconds)), ("cliExitCode", process.ExitCode),
                     ("serverCpuSeconds", Math.Round(serverCpu.TotalSeconds, 2)),
+                    ("cliCpuSeconds", Math.Round(cliCpu.TotalSeconds, 2)),
                     ("loadBefore", loadBefore), ("loadAfter", MachineLoad.Read()), ("at", MachineLoad.Now()),
                 ]);
             }

@@ -35,6 +35,54 @@ internal static partial class EnvelopeFormat
     public static string FormatTime(DateTimeOffset time) =>
         NormalizeTime(time).UtcDateTime.ToString(TimeFormat, CultureInfo.InvariantCulture);
 
+    /// <summary>
+    /// Parses exactly the layout <see cref="FormatTime"/> writes ("2026-11-27T16:22:00.123Z"):
+    /// fixed-width digits, so a text that parses is the one spelling of its instant. Hand-rolled
+    /// because a verifier runs it once per entry of the whole log.
+    /// </summary>
+    public static bool TryParseTimeExact(string text, out DateTimeOffset time)
+    {
+        time = default;
+        if (text.Length != 24 || text[4] != '-' || text[7] != '-' || text[10] != 'T' || text[13] != ':'
+            || text[16] != ':' || text[19] != '.' || text[23] != 'Z')
+        {
+            return false;
+        }
+
+        if (!Digits(text, 0, 4, out var year) || !Digits(text, 5, 2, out var month) || !Digits(text, 8, 2, out var day)
+            || !Digits(text, 11, 2, out var hour) || !Digits(text, 14, 2, out var minute)
+            || !Digits(text, 17, 2, out var second) || !Digits(text, 20, 3, out var millisecond))
+        {
+            return false;
+        }
+
+        if (year < 1 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month)
+            || hour > 23 || minute > 59 || second > 59)
+        {
+            return false;
+        }
+
+        time = new DateTimeOffset(year, month, day, hour, minute, second, millisecond, TimeSpan.Zero);
+        return true;
+    }
+
+    private static bool Digits(string text, int start, int count, out int value)
+    {
+        value = 0;
+        for (var i = start; i < start + count; i++)
+        {
+            var c = text[i];
+            if (c is < '0' or > '9')
+            {
+                return false;
+            }
+
+            value = (value * 10) + (c - '0');
+        }
+
+        return true;
+    }
+
     public static bool TryParseTime(string text, out DateTimeOffset time) =>
         DateTimeOffset.TryParseExact(
             text,

@@ -96,25 +96,27 @@ internal static class EnvelopeReader
         var hasBody = false;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            // Safe: the input passed Jcs, which rejects lone surrogates that GetString would throw on.
-            var name = reader.GetString()!;
-            reader.Read();
-            var ok = name switch
+            // Known names are matched on the raw bytes; only an unknown one is decoded (for its message).
+            bool ok;
+            var isBody = false;
+            if (reader.ValueTextEquals("kind"u8)) { reader.Read(); ok = TryGetString(ref reader, "kind", out kind, out error); }
+            else if (reader.ValueTextEquals("time"u8)) { reader.Read(); ok = TryGetString(ref reader, "time", out time, out error); }
+            else if (reader.ValueTextEquals("actor"u8)) { reader.Read(); ok = TryGetString(ref reader, "actor", out actor, out error); }
+            else if (reader.ValueTextEquals("visibility"u8)) { reader.Read(); ok = TryGetString(ref reader, "visibility", out visibility, out error); }
+            else if (reader.ValueTextEquals("commitment"u8)) { reader.Read(); ok = TryGetString(ref reader, "commitment", out commitment, out error); }
+            else if (reader.ValueTextEquals("body"u8)) { reader.Read(); ok = TryGetObject(ref reader, out bodyStart, out bodyLength, out error); isBody = true; }
+            else
             {
-                "kind" => TryGetString(ref reader, name, out kind, out error),
-                "time" => TryGetString(ref reader, name, out time, out error),
-                "actor" => TryGetString(ref reader, name, out actor, out error),
-                "visibility" => TryGetString(ref reader, name, out visibility, out error),
-                "commitment" => TryGetString(ref reader, name, out commitment, out error),
-                "body" => TryGetObject(ref reader, out bodyStart, out bodyLength, out error),
-                _ => Fail($"unknown field \"{name}\"", out error),
-            };
+                // Safe: the input passed Jcs, which rejects lone surrogates that GetString would throw on.
+                ok = Fail($"unknown field \"{reader.GetString()}\"", out error);
+            }
+
             if (!ok)
             {
                 return false;
             }
 
-            hasBody |= name == "body";
+            hasBody |= isBody;
         }
 
         if (kind is null || time is null || visibility is null)
@@ -127,7 +129,7 @@ internal static class EnvelopeReader
             return Fail($"field \"kind\" is not valid: \"{kind}\"", out error);
         }
 
-        if (!EnvelopeFormat.TryParseTime(time, out var parsedTime))
+        if (!EnvelopeFormat.TryParseTimeExact(time, out var parsedTime))
         {
             return Fail($"field \"time\" must be UTC with milliseconds, e.g. \"2026-11-27T16:22:00.123Z\", not \"{time}\"", out error);
         }
@@ -161,12 +163,6 @@ internal static class EnvelopeReader
         if (parsedVisibility == Visibility.Public ? !hasBody : parsedCommitment is null)
         {
             return Fail($"missing field \"{(parsedVisibility == Visibility.Public ? "body" : "commitment")}\"", out error);
-        }
-
-        // The formats are checked by parsing; make sure the parse gave back the exact spelling.
-        if (EnvelopeFormat.FormatTime(parsedTime) != time)
-        {
-            return Fail($"field \"time\" must be UTC with milliseconds, e.g. \"2026-11-27T16:22:00.123Z\", not \"{time}\"", out error);
         }
 
         fields = new Fields(kind, parsedTime, actor, parsedVisibility, parsedCommitment, bodyStart, bodyLength);
