@@ -37,6 +37,9 @@ internal sealed class BenchOptions
     /// <summary>Where the fresh data directory is made; a temp folder on the root disk unless given.</summary>
     public string? DataRoot => _values.GetValueOrDefault("data-root");
 
+    /// <summary>verify: serve the seeded log this long before running the CLI (for profiling by hand).</summary>
+    public int ServeSeconds => GetInt("serve-seconds", 0);
+
     /// <summary>The built vigie CLI (vigie.dll) the verify scenario runs.</summary>
     public string Cli => Get("cli", "src/Vigie.Cli/bin/Release/net10.0/vigie.dll");
 

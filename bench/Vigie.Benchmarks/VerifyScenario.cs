@@ -53,6 +53,13 @@ internal static class VerifyScenario
             {
                 // The first start signs a checkpoint of everything seeded (and adds the admin's two entries).
                 var size = (await http.GetFromJsonAsync<JsonElement>("/api/v1/log/checkpoint")).GetProperty("size").GetInt64();
+                if (options.ServeSeconds > 0)
+                {
+                    // For profiling the CLI by hand against a seeded log.
+                    Console.WriteLine($"Serving {size} entries at {url} for {options.ServeSeconds} s.");
+                    await Task.Delay(TimeSpan.FromSeconds(options.ServeSeconds));
+                }
+
                 var config = Path.Combine(dataDirectory, "cli-config.json");
                 var psi = new ProcessStartInfo("dotnet", [cli, "verify", "--server", url, "--json"])
                 {
