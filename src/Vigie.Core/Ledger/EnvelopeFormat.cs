@@ -83,14 +83,6 @@ internal static partial class EnvelopeFormat
         return true;
     }
 
-    public static bool TryParseTime(string text, out DateTimeOffset time) =>
-        DateTimeOffset.TryParseExact(
-            text,
-            TimeFormat,
-            CultureInfo.InvariantCulture,
-            DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal,
-            out time);
-
     public static string FormatVisibility(Visibility visibility) => visibility switch
     {
         Visibility.Public => "public",
