@@ -11,6 +11,8 @@ public static class BodyJson
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     };
 
+    public static JsonElement ToElement<T>(T body) => JsonSerializer.SerializeToElement(body, Options);
+
     public static T Read<T>(JsonElement body) =>
         body.Deserialize<T>(Options) ?? throw new InvalidDataException($"An entry body is null where {typeof(T).Name} was expected.");
 }

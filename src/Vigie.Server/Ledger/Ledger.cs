@@ -38,10 +38,7 @@ public sealed class Ledger : IAsyncDisposable
         _database = store.Database;
         _time = time;
         _logger = logger;
-        _projections = projections
-            .SelectMany(p => p.Kinds.Select(kind => (kind, p)))
-            .GroupBy(x => x.kind, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.Select(x => x.p).ToArray(), StringComparer.Ordinal);
+        _projections = ProjectionIndex.ByKind(projections);
     }
 
     /// <summary>Every committed leaf hash, with all full-subtree hashes, for proofs and tiles.</summary>

@@ -15,9 +15,7 @@ public sealed class ProjectionRebuilder(LedgerStore store, IEnumerable<IProjecti
     public async Task<long> RebuildAsync(CancellationToken cancellationToken)
     {
         var all = projections.ToList();
-        var byKind = all.SelectMany(p => p.Kinds.Select(k => (k, p)))
-            .GroupBy(x => x.k, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.Select(x => x.p).ToArray(), StringComparer.Ordinal);
+        var byKind = ProjectionIndex.ByKind(all);
 
         await using var connection = await store.Database.OpenAsync(cancellationToken);
         await using var tx = await connection.BeginTransactionAsync(cancellationToken);

@@ -41,7 +41,7 @@ public static class EvidenceEndpoints
             var body = new EvidenceEntries.RecordedBody(
                 request!.Sha256.ToLowerInvariant(), request.Name, request.MediaType, request.Size, request.Subject, request.Description);
             var result = await ledger.AppendAsync(
-                new LedgerWrite(EvidenceEntries.Recorded, user!.Name, visibility, BodyJsonElement(body)), context.RequestAborted);
+                new LedgerWrite(EvidenceEntries.Recorded, user!.Name, visibility, BodyJson.ToElement(body)), context.RequestAborted);
             if (!result.Succeeded)
             {
                 return Problems.BadRequest(result.Conflict!);
@@ -108,9 +108,6 @@ public static class EvidenceEndpoints
         recordedAt = e.RecordedAt,
         recordedBy = e.RecordedBy,
     };
-
-    private static System.Text.Json.JsonElement BodyJsonElement(EvidenceEntries.RecordedBody body) =>
-        System.Text.Json.JsonSerializer.SerializeToElement(body, BodyJson.Options);
 
     private static string? Validate(RecordEvidenceRequest r, out Visibility visibility)
     {

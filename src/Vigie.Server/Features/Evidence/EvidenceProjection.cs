@@ -1,3 +1,4 @@
+using Vigie.Core.Ledger;
 using Vigie.Server.Ledger;
 
 namespace Vigie.Server.Features.Evidence;

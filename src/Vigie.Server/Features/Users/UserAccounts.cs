@@ -28,9 +28,9 @@ public sealed class UserAccounts(Ledger.Ledger ledger)
         var result = await ledger.AppendAllAsync(
         [
             new LedgerWrite(UserEntries.UserCreated, actor, Visibility.Internal,
-                UserEntries.ToElement(new UserEntries.UserCreatedBody(name, roles))),
+                BodyJson.ToElement(new UserEntries.UserCreatedBody(name, roles))),
             new LedgerWrite(UserEntries.TokenIssued, actor, Visibility.Confidential,
-                UserEntries.ToElement(new UserEntries.TokenIssuedBody(tokenId, name, Convert.ToHexStringLower(hash), label))),
+                BodyJson.ToElement(new UserEntries.TokenIssuedBody(tokenId, name, Convert.ToHexStringLower(hash), label))),
         ], cancellationToken);
         return result.Succeeded ? (new Created(name, roles, token, tokenId, result.Index), null) : (null, result.Conflict);
     }
@@ -41,7 +41,7 @@ public sealed class UserAccounts(Ledger.Ledger ledger)
         var (token, tokenId, hash) = ApiTokens.Create();
         var result = await ledger.AppendAsync(
             new LedgerWrite(UserEntries.TokenIssued, actor, Visibility.Confidential,
-                UserEntries.ToElement(new UserEntries.TokenIssuedBody(tokenId, user, Convert.ToHexStringLower(hash), label))),
+                BodyJson.ToElement(new UserEntries.TokenIssuedBody(tokenId, user, Convert.ToHexStringLower(hash), label))),
             cancellationToken);
         return result.Succeeded ? (new Issued(token, tokenId, result.Index), null) : (null, result.Conflict);
     }
@@ -51,7 +51,7 @@ public sealed class UserAccounts(Ledger.Ledger ledger)
     {
         var result = await ledger.AppendAsync(
             new LedgerWrite(UserEntries.TokenRevoked, actor, Visibility.Internal,
-                UserEntries.ToElement(new UserEntries.TokenRevokedBody(tokenId, user))),
+                BodyJson.ToElement(new UserEntries.TokenRevokedBody(tokenId, user))),
             cancellationToken);
         return (result.Index, result.Conflict);
     }

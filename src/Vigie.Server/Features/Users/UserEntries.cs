@@ -24,6 +24,4 @@ public static class UserEntries
     public sealed record TokenRevokedBody(
         [property: JsonPropertyName("tokenId")] string TokenId,
         [property: JsonPropertyName("user")] string User);
-
-    public static JsonElement ToElement<T>(T body) => JsonSerializer.SerializeToElement(body, BodyJson.Options);
 }

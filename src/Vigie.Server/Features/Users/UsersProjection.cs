@@ -1,3 +1,4 @@
+using Vigie.Core.Ledger;
 using Dapper;
 using Vigie.Server.Ledger;
 
