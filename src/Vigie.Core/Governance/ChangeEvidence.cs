@@ -1,0 +1,3 @@
+namespace Vigie.Core.Governance;
+
+public sealed record ChangeEvidence(long Entry, string OldDigest, string NewDigest) : IDecisionEvent;

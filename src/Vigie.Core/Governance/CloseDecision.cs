@@ -1,0 +1,3 @@
+namespace Vigie.Core.Governance;
+
+public sealed record CloseDecision(long Entry, DecisionStatus Outcome) : IDecisionEvent;

@@ -1,0 +1,3 @@
+namespace Vigie.Core.Governance;
+
+public sealed record DissentFromDecision(long Entry, string Actor, string? Statement, string? ConfidentialReason) : IDecisionEvent;

@@ -1,0 +1,3 @@
+namespace Vigie.Core.Governance;
+
+public sealed record VetoDecision(long Entry, string Actor, IReadOnlyCollection<string> Roles, string Reason) : IDecisionEvent;
