@@ -91,7 +91,7 @@ public static partial class DecisionMachine
         {
             var change = state.EvidenceChanges.Count > 0 ? $" (it changed at log entry {state.EvidenceChanges[^1].Entry})" : "";
             return Transition.Refuse(RefusalKind.StaleEvidence,
-                $"You signed on evidence snapshot {Short(e.SnapshotDigest)}, but {state.Id} is now bound to {Short(state.SnapshotDigest)}{change}. " +
+                $"You signed on evidence snapshot {ShortDigest(e.SnapshotDigest)}, but {state.Id} is now bound to {ShortDigest(state.SnapshotDigest)}{change}. " +
                 "Review the current evidence and sign again.");
         }
 
@@ -155,16 +155,16 @@ public static partial class DecisionMachine
         if (RefuseUnlessOpen(state, "evidence changes (a closed decision keeps the evidence it was decided on)") is { } closed) return closed;
         if (e.NewDigest == state.SnapshotDigest)
         {
-            return Transition.Refuse(RefusalKind.Conflict, $"{state.Id} is already bound to evidence snapshot {Short(e.NewDigest)}.");
+            return Transition.Refuse(RefusalKind.Conflict, $"{state.Id} is already bound to evidence snapshot {ShortDigest(e.NewDigest)}.");
         }
 
         if (e.OldDigest != state.SnapshotDigest)
         {
             return Transition.Refuse(RefusalKind.Conflict,
-                $"The change starts from snapshot {Short(e.OldDigest)}, but {state.Id} is bound to {Short(state.SnapshotDigest)}; take the snapshot again.");
+                $"The change starts from snapshot {ShortDigest(e.OldDigest)}, but {state.Id} is bound to {ShortDigest(state.SnapshotDigest)}; take the snapshot again.");
         }
 
-        var reason = $"the evidence changed at log entry {e.Entry}; sign again on snapshot {Short(e.NewDigest)}";
+        var reason = $"the evidence changed at log entry {e.Entry}; sign again on snapshot {ShortDigest(e.NewDigest)}";
         var signOffs = state.SignOffs.Select(s => s.Counts ? s with { Status = SignOffStatus.Stale, StatusReason = reason } : s).ToList();
         return Transition.To(state with
         {
@@ -206,7 +206,7 @@ public static partial class DecisionMachine
 
     internal static string Name(DecisionStatus status) => status.ToString().ToLowerInvariant();
 
-    internal static string Short(string digest) => digest.Length > 12 ? digest[..12] + "…" : digest;
+    public static string ShortDigest(string digest) => digest.Length > 12 ? digest[..12] + "…" : digest;
 
     private static string Roles(IReadOnlyCollection<string> roles) => roles.Count == 0 ? "no role" : string.Join(", ", roles);
 

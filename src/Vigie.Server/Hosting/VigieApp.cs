@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Vigie.Core.Ledger;
+using Vigie.Server.Features.Decisions;
 using Vigie.Server.Features.Evidence;
 using Vigie.Server.Features.Log;
 using Vigie.Server.Features.Registry;
@@ -82,10 +83,16 @@ public static class VigieApp
         services.AddSingleton<IProjection, RegistryProjection>();
         services.AddSingleton<RegistryQueries>();
         services.AddSingleton<EvidenceSnapshots>();
+        services.AddSingleton<IProjection, DecisionProjection>();
+        services.AddSingleton<DecisionQueries>();
+        services.AddSingleton<DecisionEvidence>();
+        services.AddSingleton<DecisionActions>();
+        services.AddSingleton<DecisionOpening>();
 
         // Order matters: start-up (migrate, load, check) runs before the signer loop and the server.
         services.AddHostedService<VigieStartup>();
         services.AddHostedService(sp => sp.GetRequiredService<CheckpointService>());
+        services.AddHostedService<DecisionEvidenceWatcher>();
     }
 
     public static void Configure(WebApplication app)
@@ -102,6 +109,8 @@ public static class VigieApp
         app.MapEvidence();
         app.MapSystems();
         app.MapVersions();
+        app.MapCharters();
+        app.MapDecisions();
         app.Lifetime.ApplicationStopping.Register(() =>
             app.Services.GetRequiredService<Ledger.Ledger>().DisposeAsync().AsTask().GetAwaiter().GetResult());
     }
