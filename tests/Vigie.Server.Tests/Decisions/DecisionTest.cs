@@ -16,6 +16,21 @@ public abstract class DecisionTest : ServerTest
     protected const string Version = "1.0";
 
     private readonly Dictionary<string, HttpClient> _people = new(StringComparer.Ordinal);
+    private VigieFactory? _clocked;
+
+    /// <summary>The server under test: the suite's, or one on a controlled clock (<see cref="UseClockAsync"/>).</summary>
+    protected VigieFactory App => _clocked ?? Factory;
+
+    /// <summary>Restarts the server on the same (still empty) store with <paramref name="time"/> as its clock; dispose it at the end of the test.</summary>
+    protected async Task<VigieFactory> UseClockAsync(TimeProvider time)
+    {
+        await Factory.DisposeAsync();
+        _clocked = new VigieFactory(Store, time);
+        _ = _clocked.Server;
+        return _clocked;
+    }
+
+    private long Size => App.Service<Vigie.Server.Ledger.Ledger>().Tree.Size;
 
     protected HttpClient Person(string name) => _people[name];
 
@@ -35,7 +50,7 @@ public abstract class DecisionTest : ServerTest
     /// <summary>Adopts a preset, creates the people, registers atlas 1.0 with public evidence.</summary>
     protected async Task SetUpAsync(string preset = "preparedness-style.yaml")
     {
-        var admin = Factory.Admin();
+        var admin = App.Admin();
         await PostAsync(admin, "/api/v1/charters", new { yaml = Preset(preset) }, HttpStatusCode.Created);
         foreach (var (name, role) in new[]
         {
@@ -43,7 +58,7 @@ public abstract class DecisionTest : ServerTest
             ("bo", "board"), ("bob", "board"), ("rso", "safety-officer"), ("max", "member"), ("olga", "member"), ("audrey", "auditor"),
         })
         {
-            _people[name] = Factory.CreateClient(await CreateUserAsync(admin, name, role));
+            _people[name] = App.CreateClient(await CreateUserAsync(admin, name, role));
         }
 
         await PostAsync(admin, "/api/v1/systems", new { name = System, owner = "Research", purpose = "General assistant", visibility = "public" }, HttpStatusCode.Created);
@@ -52,7 +67,7 @@ public abstract class DecisionTest : ServerTest
     }
 
     protected Task<JsonElement> RecordAboutVersionAsync(string name, string visibility = "public") =>
-        PostAsync(Factory.Admin(), "/api/v1/evidence", new { sha256 = RandomSha256(), name, subject = $"{System}@{Version}", visibility }, HttpStatusCode.Created);
+        PostAsync(App.Admin(), "/api/v1/evidence", new { sha256 = RandomSha256(), name, subject = $"{System}@{Version}", visibility }, HttpStatusCode.Created);
 
     protected async Task<string> OpenAsync(string type = "deploy-external", string by = "olga", string? visibility = null)
     {
@@ -62,7 +77,7 @@ public abstract class DecisionTest : ServerTest
     }
 
     protected async Task<JsonElement> GetAsync(string id, HttpClient? client = null) =>
-        await ReadJsonAsync(await (client ?? Factory.Admin()).GetAsync($"/api/v1/decisions/{id}"));
+        await ReadJsonAsync(await (client ?? App.Admin()).GetAsync($"/api/v1/decisions/{id}"));
 
     protected async Task<string> DigestAsync(string id) => (await GetAsync(id)).GetProperty("snapshot").GetProperty("digest").GetString()!;
 
@@ -81,11 +96,11 @@ public abstract class DecisionTest : ServerTest
     /// <summary>The problem detail of a refused request, after checking its status and that nothing was written.</summary>
     protected async Task<string> RefusedAsync(Func<Task<HttpResponseMessage>> request, HttpStatusCode status)
     {
-        var size = TreeSize;
+        var size = Size;
         var response = await request();
         var body = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == status, $"Expected {status}, got {response.StatusCode}: {body}");
-        Assert.Equal(size, TreeSize);
+        Assert.Equal(size, Size);
         return JsonDocument.Parse(body).RootElement.GetProperty("detail").GetString()!;
     }
 
