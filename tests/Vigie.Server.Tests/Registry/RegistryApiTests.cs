@@ -93,7 +93,7 @@ public abstract class RegistryApiTests : ServerTest
     [Theory]
     [InlineData("/api/v1/systems", """{"name":"Atlas","owner":"o","purpose":"p"}""", "not a valid system name")]
     [InlineData("/api/v1/systems", """{"name":"a b","owner":"o","purpose":"p"}""", "not a valid system name")]
-    [InlineData("/api/v1/systems", """{"name":"ok","owner":"","purpose":"p"}""", "owner cannot be empty")]
+    [InlineData("/api/v1/systems", """{"name":"ok","owner":""}""", "owner cannot be empty")]
     [InlineData("/api/v1/systems", """{"name":"ok","owner":"o","purpose":"p","visibility":"confidential"}""", "visibility")]
     [InlineData("/api/v1/systems/atlas/versions", """{"version":"../x"}""", "not a valid version")]
     [InlineData("/api/v1/systems/atlas/versions", """{"version":"1","kind":"robot"}""", "kind must be one of")]

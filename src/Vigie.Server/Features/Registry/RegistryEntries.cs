@@ -17,7 +17,7 @@ public static class RegistryEntries
     public sealed record SystemBody(
         [property: JsonPropertyName("name")] string Name,
         [property: JsonPropertyName("owner")] string Owner,
-        [property: JsonPropertyName("purpose")] string Purpose,
+        [property: JsonPropertyName("purpose")] string? Purpose,
         [property: JsonPropertyName("description")] string? Description);
 
     /// <summary>

@@ -10,7 +10,7 @@ namespace Vigie.Server.Features.Registry;
 public sealed class RegistryQueries(Database database)
 {
     public sealed record SystemRow(
-        string Name, string Owner, string Purpose, string? Description, string Visibility,
+        string Name, string Owner, string? Purpose, string? Description, string Visibility,
         string CreatedAt, string CreatedBy, long LogIndex)
     {
         /// <summary>How many versions the reader may see; filled in by the query that read the row.</summary>

@@ -7,7 +7,7 @@ namespace Vigie.Server.Features.Registry;
 /// <summary>The registry's request bodies and their checks; each check returns a message a person can act on.</summary>
 public static class RegistryRequests
 {
-    public sealed record RegisterSystem(string Name, string Owner, string Purpose, string? Description = null, string? Visibility = null);
+    public sealed record RegisterSystem(string Name, string? Owner = null, string? Purpose = null, string? Description = null, string? Visibility = null);
 
     public sealed record WeightsDigest(string Sha256, string? Name = null, long? Size = null);
 
@@ -25,8 +25,8 @@ public static class RegistryRequests
     {
         visibility = Visibility.Internal;
         return RegistryNames.CheckSystem(r.Name)
-            ?? TextRules.Check("owner", r.Owner, 1, 200)
-            ?? TextRules.Check("purpose", r.Purpose, 1, 2000, multiline: true)
+            ?? (r.Owner is null ? null : TextRules.Check("owner", r.Owner, 1, 200))
+            ?? OptionalText("purpose", r.Purpose, 2000)
             ?? OptionalText("description", r.Description, 4000)
             ?? CheckVisibility(r.Visibility, out visibility);
     }

@@ -23,7 +23,8 @@ public static class SystemsEndpoints
                 return Problems.BadRequest(invalid);
             }
 
-            var body = new RegistryEntries.SystemBody(request!.Name, request.Owner, request.Purpose, request.Description);
+            // The owner defaults to whoever registers the system: every system has someone accountable.
+            var body = new RegistryEntries.SystemBody(request!.Name, request.Owner ?? user!.Name, request.Purpose, request.Description);
             var result = await ledger.AppendAsync(
                 new LedgerWrite(RegistryEntries.SystemRegistered, user!.Name, visibility, BodyJson.ToElement(body)), context.RequestAborted);
             return result.Succeeded

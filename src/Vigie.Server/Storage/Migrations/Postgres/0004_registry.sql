@@ -2,7 +2,7 @@
 CREATE TABLE systems (
     name        TEXT PRIMARY KEY,
     owner       TEXT NOT NULL,
-    purpose     TEXT NOT NULL,
+    purpose     TEXT,
     description TEXT,
     visibility  TEXT NOT NULL,
     created_at  TEXT NOT NULL,
