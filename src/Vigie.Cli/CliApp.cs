@@ -79,6 +79,22 @@ internal sealed class CliApp
         runs.Subcommands.Add(RunsAddCommand.Create(this));
         root.Subcommands.Add(runs);
 
+        var decisions = new Command("decisions", "Open decisions, sign them, dissent, and read who decided what on which evidence.");
+        decisions.Subcommands.Add(DecisionsOpenCommand.Create(this));
+        decisions.Subcommands.Add(DecisionsSignCommand.Create(this));
+        decisions.Subcommands.Add(DecisionsDissentCommand.Create(this));
+        decisions.Subcommands.Add(DecisionsShowCommand.Create(this));
+        decisions.Subcommands.Add(DecisionsListCommand.Create(this));
+        decisions.Subcommands.Add(DecisionsRulingCommand.Recuse(this));
+        decisions.Subcommands.Add(DecisionsRulingCommand.Veto(this));
+        decisions.Subcommands.Add(DecisionsRulingCommand.Reverse(this));
+        root.Subcommands.Add(decisions);
+
+        var charters = new Command("charters", "The governance charter: how each type of decision is taken.");
+        charters.Subcommands.Add(ChartersAdoptCommand.Create(this));
+        charters.Subcommands.Add(ChartersShowCommand.Create(this));
+        root.Subcommands.Add(charters);
+
         var log = new Command("log", "Read the transparency log: its signed checkpoint and single entries.");
         log.Subcommands.Add(LogCheckpointCommand.Create(this));
         log.Subcommands.Add(LogEntryCommand.Create(this));
