@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using Vigie.Core.Ledger;
 using Vigie.Server.Features.Evidence;
 using Vigie.Server.Features.Log;
+using Vigie.Server.Features.Sessions;
 using Vigie.Server.Features.Users;
 using Vigie.Server.Ledger;
 using Vigie.Server.Storage;
@@ -77,6 +78,7 @@ public static class VigieApp
         services.AddSingleton<UserAccounts>();
         services.AddSingleton<IProjection, EvidenceProjection>();
         services.AddSingleton<EvidenceQueries>();
+        services.AddSingleton<WebSessions>();
 
         // Order matters: start-up (migrate, load, check) runs before the signer loop and the server.
         services.AddHostedService<VigieStartup>();
@@ -88,6 +90,7 @@ public static class VigieApp
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseMiddleware<TokenAuthenticationMiddleware>();
+        app.UseWebSessions();
         app.UseAntiforgery();
         app.MapGet("/vigie.css", () => Results.Bytes(Stylesheet.Value, "text/css; charset=utf-8"));
         app.MapRazorComponents<Components.App>();
@@ -95,6 +98,7 @@ public static class VigieApp
         app.MapLogApi();
         app.MapUsers();
         app.MapEvidence();
+        app.MapSessions();
         app.Lifetime.ApplicationStopping.Register(() =>
             app.Services.GetRequiredService<Ledger.Ledger>().DisposeAsync().AsTask().GetAwaiter().GetResult());
     }
