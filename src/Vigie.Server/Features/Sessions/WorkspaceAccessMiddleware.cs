@@ -28,7 +28,9 @@ public sealed class WorkspaceAccessMiddleware(RequestDelegate next)
             return;
         }
 
-        context.Response.Headers.CacheControl = "no-store";
+        // Exactly what antiforgery sets on pages with forms, so it need not override (and warn).
+        context.Response.Headers.CacheControl = "no-cache, no-store";
+        context.Response.Headers.Pragma = "no-cache";
         if (page == typeof(SignIn) || context.Request.Path.Equals(SignOutPath, StringComparison.OrdinalIgnoreCase))
         {
             await next(context);
