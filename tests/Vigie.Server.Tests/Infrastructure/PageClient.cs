@@ -8,9 +8,14 @@ namespace Vigie.Server.Tests.Infrastructure;
 /// Drives server-rendered pages the way a browser without scripts does: keeps cookies, does not
 /// follow redirects (tests look at them), and posts a page's form with its antiforgery token.
 /// </summary>
-public sealed partial class PageClient(VigieFactory factory) : IDisposable
+public sealed partial class PageClient(VigieFactory factory, bool https = false) : IDisposable
 {
-    public HttpClient Http { get; } = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+    public HttpClient Http { get; } = factory.CreateClient(new WebApplicationFactoryClientOptions
+    {
+        AllowAutoRedirect = false,
+        HandleCookies = true,
+        BaseAddress = new Uri(https ? "https://localhost" : "http://localhost"),
+    });
 
     public Task<HttpResponseMessage> GetAsync(string url) => Http.GetAsync(url);
 

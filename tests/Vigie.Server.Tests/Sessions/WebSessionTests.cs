@@ -35,6 +35,16 @@ public abstract class WebSessionTests : ServerTest
     }
 
     [Fact]
+    public async Task SignIn_OverHttps_MarksTheCookieSecure()
+    {
+        using var browser = new PageClient(Factory, https: true);
+        var response = await browser.SignInAsync(Factory.AdminToken);
+        var cookie = Assert.Single(response.Headers.GetValues("Set-Cookie"), c => c.StartsWith("vigie_session=", StringComparison.Ordinal));
+        Assert.Contains("; secure", cookie, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/app")).StatusCode);
+    }
+
+    [Fact]
     public async Task SessionId_IsStoredOnlyAsItsSha256()
     {
         using var browser = new PageClient(Factory);
