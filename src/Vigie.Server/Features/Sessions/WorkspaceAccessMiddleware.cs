@@ -5,9 +5,10 @@ using Vigie.Server.Features.Users;
 namespace Vigie.Server.Features.Sessions;
 
 /// <summary>
-/// Guards the /app workspace before any page renders: nobody signed in → redirect to sign-in
-/// (coming back afterwards); signed in without a role the page requires
-/// (<see cref="RequireRolesAttribute"/>) → a 403 page. Pages may then rely on a current user.
+/// Guards the workspace before any page renders: everything under /app, and any page deriving
+/// from <see cref="AppPage"/> or carrying <see cref="RequireRolesAttribute"/> wherever it is
+/// mapped. Nobody signed in → redirect to sign-in (coming back afterwards); signed in without a
+/// role the page requires → a 403 page. Pages may then rely on a current user.
 /// Workspace responses are never cached: they show what only this person may see.
 /// </summary>
 public sealed class WorkspaceAccessMiddleware(RequestDelegate next)
@@ -19,9 +20,11 @@ public sealed class WorkspaceAccessMiddleware(RequestDelegate next)
     {
         var endpoint = context.GetEndpoint();
         var page = endpoint?.Metadata.GetMetadata<ComponentTypeMetadata>()?.Type;
+        var required = endpoint?.Metadata.GetMetadata<RequireRolesAttribute>();
         // Routing ignores case, so the path test must too, or /APP/x would slip past the guard.
         var inWorkspace = context.Request.Path.StartsWithSegments("/app", StringComparison.OrdinalIgnoreCase) ||
-                          (page is not null && page.IsAssignableTo(typeof(AppPage)));
+                          (page is not null && page.IsAssignableTo(typeof(AppPage))) ||
+                          required is not null;
         if (!inWorkspace)
         {
             await next(context);
@@ -44,7 +47,6 @@ public sealed class WorkspaceAccessMiddleware(RequestDelegate next)
             return;
         }
 
-        var required = endpoint?.Metadata.GetMetadata<RequireRolesAttribute>();
         if (required is not null && !user.HasAnyRole(required.Roles))
         {
             await new RazorComponentResult<AppForbidden>(new { Required = required.Roles })
