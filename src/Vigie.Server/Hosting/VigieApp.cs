@@ -3,6 +3,7 @@ using Vigie.Core.Ledger;
 using Vigie.Server.Features.Evidence;
 using Vigie.Server.Features.Log;
 using Vigie.Server.Features.Registry;
+using Vigie.Server.Features.Sessions;
 using Vigie.Server.Features.Users;
 using Vigie.Server.Ledger;
 using Vigie.Server.Storage;
@@ -82,6 +83,7 @@ public static class VigieApp
         services.AddSingleton<IProjection, RegistryProjection>();
         services.AddSingleton<RegistryQueries>();
         services.AddSingleton<EvidenceSnapshots>();
+        services.AddSingleton<WebSessions>();
 
         // Order matters: start-up (migrate, load, check) runs before the signer loop and the server.
         services.AddHostedService<VigieStartup>();
@@ -93,6 +95,7 @@ public static class VigieApp
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseMiddleware<TokenAuthenticationMiddleware>();
+        app.UseWebSessions();
         app.UseAntiforgery();
         app.MapGet("/vigie.css", () => Results.Bytes(Stylesheet.Value, "text/css; charset=utf-8"));
         app.MapRazorComponents<Components.App>();
@@ -102,6 +105,7 @@ public static class VigieApp
         app.MapEvidence();
         app.MapSystems();
         app.MapVersions();
+        app.MapSessions();
         app.Lifetime.ApplicationStopping.Register(() =>
             app.Services.GetRequiredService<Ledger.Ledger>().DisposeAsync().AsTask().GetAwaiter().GetResult());
     }
