@@ -4,6 +4,7 @@ using Vigie.Server.Features.Decisions;
 using Vigie.Server.Features.Evidence;
 using Vigie.Server.Features.Log;
 using Vigie.Server.Features.Registry;
+using Vigie.Server.Features.Sessions;
 using Vigie.Server.Features.Users;
 using Vigie.Server.Ledger;
 using Vigie.Server.Storage;
@@ -88,6 +89,7 @@ public static class VigieApp
         services.AddSingleton<DecisionEvidence>();
         services.AddSingleton<DecisionActions>();
         services.AddSingleton<DecisionOpening>();
+        services.AddSingleton<WebSessions>();
 
         // Order matters: start-up (migrate, load, check) runs before the signer loop and the server.
         services.AddHostedService<VigieStartup>();
@@ -100,6 +102,7 @@ public static class VigieApp
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseMiddleware<TokenAuthenticationMiddleware>();
+        app.UseWebSessions();
         app.UseAntiforgery();
         app.MapGet("/vigie.css", () => Results.Bytes(Stylesheet.Value, "text/css; charset=utf-8"));
         app.MapRazorComponents<Components.App>();
@@ -111,6 +114,7 @@ public static class VigieApp
         app.MapVersions();
         app.MapCharters();
         app.MapDecisions();
+        app.MapSessions();
         app.Lifetime.ApplicationStopping.Register(() =>
             app.Services.GetRequiredService<Ledger.Ledger>().DisposeAsync().AsTask().GetAwaiter().GetResult());
     }
