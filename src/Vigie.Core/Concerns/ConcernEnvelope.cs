@@ -10,8 +10,8 @@ namespace Vigie.Core.Concerns;
 /// docs/decisions/0005-concern-encryption.md). The content is encrypted once under a random
 /// content secret; the secret is sealed to each recipient with HPKE (<see cref="Hpke"/>), and a
 /// key commitment makes every recipient who can open it read the same content. Whoever holds
-/// no recipient key, the server included, learns only the content length and the recipient key
-/// ids.
+/// no recipient key, the server included, learns only the recipient key ids and the content
+/// length rounded up to a multiple of 1024 bytes.
 /// </summary>
 public sealed class ConcernEnvelope
 {
@@ -39,7 +39,10 @@ public sealed class ConcernEnvelope
     /// <summary>The <see cref="ConcernPublicKey.KeyId"/> of every recipient, in envelope order.</summary>
     public IReadOnlyList<string> RecipientKeyIds { get; }
 
-    /// <summary>Length of the sealed content in bytes (the plaintext is 16 bytes shorter).</summary>
+    /// <summary>
+    /// Length of the sealed content in bytes: the content padded to a multiple of 1024 bytes,
+    /// plus the 16-byte tag. Only this, never the exact content length, is visible without a key.
+    /// </summary>
     public int CiphertextLength => ciphertext.Length;
 
     internal IReadOnlyList<ConcernEnvelopeSlot> Slots => slots;
@@ -132,7 +135,7 @@ public sealed class ConcernEnvelope
 
             return ContentKeys.Decrypt(secret, ciphertext) is { } content
                 ? ConcernOpenResult.Opened(content)
-                : Tampered("the content does not authenticate");
+                : Tampered("the content does not authenticate, or its padding is wrong");
         }
         finally
         {

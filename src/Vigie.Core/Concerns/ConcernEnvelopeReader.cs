@@ -66,9 +66,10 @@ internal static class ConcernEnvelopeReader
             return ciphertextError;
         }
 
-        if (ciphertext.Length < Hpke.TagSize)
+        if (ciphertext.Length < ContentKeys.PaddingBlock + Hpke.TagSize || (ciphertext.Length - Hpke.TagSize) % ContentKeys.PaddingBlock != 0)
         {
-            return $"\"ciphertext\" is {ciphertext.Length} bytes, shorter than its {Hpke.TagSize}-byte tag: the envelope is truncated.";
+            return $"\"ciphertext\" is {ciphertext.Length} bytes; {ConcernEnvelope.Version} content is a multiple of {ContentKeys.PaddingBlock} bytes "
+                + $"plus a {Hpke.TagSize}-byte tag (truncated or damaged).";
         }
 
         var slots = new List<ConcernEnvelopeSlot>();

@@ -15,6 +15,11 @@ internal static class ContentKeys
     public const int SecretSize = 32;
     public const int CommitmentSize = 32;
 
+    /// <summary>Content is padded to a multiple of this many bytes, so its length says little about its author.</summary>
+    public const int PaddingBlock = 1024;
+
+    private const byte PaddingMarker = 0x80;
+
     private static readonly byte[] KeyInfo = Encoding.ASCII.GetBytes(ConcernEnvelope.Version + " content key");
     private static readonly byte[] CommitmentInfo = Encoding.ASCII.GetBytes(ConcernEnvelope.Version + " key commitment");
     private static readonly byte[] Aad = Encoding.ASCII.GetBytes(ConcernEnvelope.Version);
@@ -26,18 +31,45 @@ internal static class ContentKeys
         KeyDerivationAlgorithm.HkdfSha256.DeriveBytes(secret, [], CommitmentInfo, CommitmentSize);
 
     /// <summary>
-    /// AES-128-GCM of the content under the derived key. The nonce is all zero: the key comes
-    /// from a fresh random secret and encrypts exactly one message, so it is never reused.
+    /// AES-128-GCM of the padded content (<see cref="Pad"/>) under the derived key. The nonce
+    /// is all zero: the key comes from a fresh random secret and encrypts exactly one message,
+    /// so a key and nonce pair is never reused.
     /// </summary>
     public static byte[] Encrypt(ReadOnlySpan<byte> secret, ReadOnlySpan<byte> content)
     {
+        var padded = Pad(content);
+        try
+        {
+            return EncryptPadded(secret, padded);
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(padded);
+        }
+    }
+
+    /// <summary>
+    /// ISO/IEC 7816-4 padding: the content, a 0x80 byte, then zero bytes up to the next multiple
+    /// of <see cref="PaddingBlock"/> (always at least one byte of padding).
+    /// </summary>
+    public static byte[] Pad(ReadOnlySpan<byte> content)
+    {
+        var padded = new byte[(content.Length / PaddingBlock + 1) * PaddingBlock];
+        content.CopyTo(padded);
+        padded[content.Length] = PaddingMarker;
+        return padded;
+    }
+
+    /// <summary>AES-128-GCM of bytes already padded (tests use it to build wrongly padded content).</summary>
+    public static byte[] EncryptPadded(ReadOnlySpan<byte> secret, ReadOnlySpan<byte> padded)
+    {
         using var aes = Aes(secret);
-        var output = new byte[content.Length + HpkeKeySchedule.TagSize];
-        aes.Encrypt(Nonce, content, output.AsSpan(0, content.Length), output.AsSpan(content.Length), Aad);
+        var output = new byte[padded.Length + HpkeKeySchedule.TagSize];
+        aes.Encrypt(Nonce, padded, output.AsSpan(0, padded.Length), output.AsSpan(padded.Length), Aad);
         return output;
     }
 
-    /// <summary>The content, or null when the ciphertext does not authenticate.</summary>
+    /// <summary>The content, or null when the ciphertext does not authenticate or its padding is wrong.</summary>
     public static byte[]? Decrypt(ReadOnlySpan<byte> secret, ReadOnlySpan<byte> ciphertext)
     {
         if (ciphertext.Length < HpkeKeySchedule.TagSize)
@@ -50,7 +82,8 @@ internal static class ContentKeys
         try
         {
             aes.Decrypt(Nonce, ciphertext[..^HpkeKeySchedule.TagSize], ciphertext[^HpkeKeySchedule.TagSize..], output, Aad);
-            return output;
+            var marker = output.AsSpan().LastIndexOfAnyExcept((byte)0);
+            return marker >= 0 && output[marker] == PaddingMarker ? output[..marker] : null;
         }
         catch (AuthenticationTagMismatchException)
         {

@@ -64,7 +64,7 @@ public sealed class ConcernEnvelopeRejectionTests
     [Theory]
     [InlineData("keyCommitment", "AAAA", "\"keyCommitment\" is 3 bytes; vigie-concern-envelope/v1 needs 32 (truncated or damaged)")]
     [InlineData("keyCommitment", "not base64!", "\"keyCommitment\" must be canonical base64")]
-    [InlineData("ciphertext", "AAAA", "shorter than its 16-byte tag: the envelope is truncated")]
+    [InlineData("ciphertext", "AAAA", "\"ciphertext\" is 3 bytes; vigie-concern-envelope/v1 content is a multiple of 1024 bytes plus a 16-byte tag (truncated or damaged)")]
     [InlineData("ciphertext", "AAB=", "canonical base64")]
     public void TryParse_ABadByteString_IsRefused(string member, string value, string reason)
     {
@@ -79,6 +79,15 @@ public sealed class ConcernEnvelopeRejectionTests
     public void TryParse_ABadRecipientPart_IsRefused(string member, string value, string reason)
     {
         AssertRefused(EnvelopeJson.With(Sealed, member, value, recipient: 0), reason);
+    }
+
+    [Fact]
+    public void TryParse_ACiphertextCutShort_IsRefused()
+    {
+        var ciphertext = Convert.FromBase64String(JsonNode.Parse(Sealed)!["ciphertext"]!.GetValue<string>());
+
+        AssertRefused(EnvelopeJson.With(Sealed, "ciphertext", Convert.ToBase64String(ciphertext[..^1])), "is 1039 bytes");
+        AssertRefused(EnvelopeJson.With(Sealed, "ciphertext", Convert.ToBase64String(ciphertext[..1024])), "is 1024 bytes");
     }
 
     [Fact]

@@ -69,6 +69,27 @@ public sealed class ConcernEnvelopeTamperTests
         Assert.Contains("key commitment", result.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(0x00)]
+    [InlineData(0x01)]
+    public void Open_ContentWithoutItsPaddingMarker_IsRefused(byte last)
+    {
+        // Authentic AES-GCM over bytes that do not end in 0x80 0x00…: only a broken or hostile sender makes these.
+        var secret = RandomSecret();
+        var badlyPadded = new byte[1024];
+        badlyPadded[^1] = last;
+        var commitment = ContentKeys.Commitment(secret);
+        var sealedSecret = Hpke.Seal(Recipient.PublicKey, ConcernEnvelope.HpkeInfo, commitment, secret);
+        var envelope = new ConcernEnvelope(
+            [new ConcernEnvelopeSlot(Recipient.PublicKey.KeyId, sealedSecret.Enc, sealedSecret.Ciphertext)],
+            commitment, ContentKeys.EncryptPadded(secret, badlyPadded));
+
+        var result = Parse(envelope.ToJson()).Open(Recipient);
+
+        Assert.Equal(ConcernOpenError.Tampered, result.Error);
+        Assert.Contains("padding", result.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Open_AKeyIdPointedAtAnotherKey_IsNotARecipient()
     {

@@ -74,15 +74,22 @@ public sealed class ConcernEnvelopeTests
         Assert.Equal(envelope.Digest(), parsed.Digest());
     }
 
-    [Fact]
-    public void Seal_EmptyContent_OpensToEmpty()
+    [Theory]
+    [InlineData(0, 1024)]
+    [InlineData(1, 1024)]
+    [InlineData(1023, 1024)]
+    [InlineData(1024, 2048)]
+    [InlineData(5000, 5120)]
+    public void Seal_PadsTheContentToAMultipleOf1024Bytes_AndOpensToTheExactContent(int length, int padded)
     {
         var recipient = ConcernKeyPair.Generate();
+        var content = new byte[length];
+        Array.Fill(content, (byte)0x80);
 
-        var envelope = ConcernEnvelope.Seal([], [recipient.PublicKey]);
+        var envelope = ConcernEnvelope.Seal(content, [recipient.PublicKey]);
 
-        Assert.Equal(Hpke.TagSize, envelope.CiphertextLength);
-        Assert.Equal(Array.Empty<byte>(), envelope.Open(recipient).Content);
+        Assert.Equal(padded + Hpke.TagSize, envelope.CiphertextLength);
+        Assert.Equal(content, envelope.Open(recipient).Content);
     }
 
     [Fact]
