@@ -45,8 +45,6 @@ public sealed class ConcernEnvelope
     /// </summary>
     public int CiphertextLength => ciphertext.Length;
 
-    internal IReadOnlyList<ConcernEnvelopeSlot> Slots => slots;
-
     internal ReadOnlySpan<byte> KeyCommitment => keyCommitment;
 
     internal ReadOnlySpan<byte> Ciphertext => ciphertext;

@@ -11,9 +11,6 @@ namespace Vigie.Core.Concerns;
 /// </summary>
 internal static class HpkeLabels
 {
-    /// <summary>Nh for HKDF-SHA256: the size of a pseudorandom key.</summary>
-    public const int HashSize = 32;
-
     private static ReadOnlySpan<byte> VersionLabel => "HPKE-v1"u8;
 
     /// <summary>LabeledExtract(salt, label, ikm) = Extract(salt, "HPKE-v1" ‖ suite_id ‖ label ‖ ikm).</summary>
