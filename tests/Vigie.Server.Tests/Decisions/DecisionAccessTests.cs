@@ -72,6 +72,25 @@ public abstract class DecisionAccessTests : DecisionTest
     }
 
     [Fact]
+    public async Task InternalEvidenceJoiningAPublicDecision_IsRecordedInternally_AndWithheldFromAnonymousReaders()
+    {
+        await SetUpAsync();
+        var id = await OpenAsync();
+        var before = await DigestAsync(id);
+        await RecordAboutVersionAsync("red-team-notes.md", visibility: "internal");
+        await WaitForAsync(async () => await DigestAsync(id) != before, "the decision to take the new evidence");
+
+        var anonymous = (await GetAsync(id, Factory.CreateClient())).GetProperty("snapshot");
+        Assert.True(anonymous.GetProperty("itemsWithheld").GetBoolean());
+        Assert.Empty(anonymous.GetProperty("items").EnumerateArray());
+        var member = (await GetAsync(id, Person("max"))).GetProperty("snapshot");
+        Assert.Contains(member.GetProperty("items").EnumerateArray(), i => i.GetProperty("title").GetString() == "red-team-notes.md");
+        var change = await ReadJsonAsync(await Factory.Admin().GetAsync($"/api/v1/log/entries/{member.GetProperty("index").GetInt64()}"));
+        Assert.Equal("decision.evidence-changed/v1", change.GetProperty("envelope").GetProperty("kind").GetString());
+        Assert.Equal("internal", change.GetProperty("envelope").GetProperty("visibility").GetString());
+    }
+
+    [Fact]
     public async Task Anonymous_IsUnauthorized_AndAnAuditorCannotOpen()
     {
         await SetUpAsync();

@@ -41,9 +41,9 @@ public sealed class DecisionEvidenceWatcher(EvidenceSnapshots snapshots, Decisio
                 }
             }
         }
-        catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+        catch (Exception) when (_stopping.IsCancellationRequested)
         {
-            // shutting down; the sign-off check catches the change later
+            // shutting down (the ledger may be gone already); the sign-off check catches the change later
         }
         catch (Exception e)
         {

@@ -128,7 +128,7 @@ public sealed class DecisionProjection : IProjection
         }
 
         await store.InsertDecisionAsync(record, body, opened.State!);
-        await store.InsertSnapshotAsync(record.Index, record.Index, body.Snapshot);
+        await store.InsertSnapshotAsync(record, record.Index, body.Snapshot);
         return null;
     }
 
@@ -156,7 +156,7 @@ public sealed class DecisionProjection : IProjection
         await store.UpdateDecisionAsync(index, record.Index, next.State!);
         if (kind == DecisionEntries.EvidenceChanged)
         {
-            await store.InsertSnapshotAsync(record.Index, index, BodyJson.Read<DecisionEntries.EvidenceChangedBody>(body).Snapshot);
+            await store.InsertSnapshotAsync(record, index, BodyJson.Read<DecisionEntries.EvidenceChangedBody>(body).Snapshot);
         }
 
         return null;

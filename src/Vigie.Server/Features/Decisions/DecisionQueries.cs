@@ -21,7 +21,7 @@ public sealed class DecisionQueries(Database database)
         public string Id => DecisionIds.Format(LogIndex);
     }
 
-    public sealed record SnapshotRow(long LogIndex, string Digest, IReadOnlyList<SnapshotItem> Items);
+    public sealed record SnapshotRow(long LogIndex, string Digest, IReadOnlyList<SnapshotItem> Items, string Visibility);
 
     public sealed record CharterRow(long LogIndex, string Name, long Version, string Digest, string Yaml, string? Decision, string AdoptedAt, string AdoptedBy)
     {
@@ -75,10 +75,10 @@ public sealed class DecisionQueries(Database database)
             $"SELECT {SummaryColumns} FROM decisions WHERE log_index = @index", new { index }, cancellationToken: cancellationToken));
         var charter = await c.QueryFirstAsync<CharterRow>(new CommandDefinition(
             $"SELECT {CharterColumns} FROM charters WHERE digest = @digest ORDER BY log_index", new { digest = row.Charter }, cancellationToken: cancellationToken));
-        var snapshots = (await c.QueryAsync<(long LogIndex, string Digest, string Items)>(new CommandDefinition(
-                "SELECT log_index, digest, items FROM decision_snapshots WHERE decision = @index ORDER BY log_index",
+        var snapshots = (await c.QueryAsync<(long LogIndex, string Digest, string Items, string Visibility)>(new CommandDefinition(
+                "SELECT log_index, digest, items, visibility FROM decision_snapshots WHERE decision = @index ORDER BY log_index",
                 new { index }, cancellationToken: cancellationToken)))
-            .Select(s => new SnapshotRow(s.LogIndex, s.Digest, JsonSerializer.Deserialize<List<SnapshotItem>>(s.Items, BodyJson.Options)!))
+            .Select(s => new SnapshotRow(s.LogIndex, s.Digest, JsonSerializer.Deserialize<List<SnapshotItem>>(s.Items, BodyJson.Options)!, s.Visibility))
             .ToList();
         return new DecisionDetail(summary, row.Description, row.Proposed, DecisionStateJson.Read(row.State), charter, snapshots);
     }

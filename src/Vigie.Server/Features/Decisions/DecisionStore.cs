@@ -75,9 +75,14 @@ internal sealed class DecisionStore(LedgerTransaction tx)
             },
             tx.Transaction);
 
-    public Task InsertSnapshotAsync(long entry, long decision, DecisionEntries.SnapshotBody snapshot) =>
+    /// <summary>A snapshot keeps its entry's visibility: an evidence change may be internal within a public decision.</summary>
+    public Task InsertSnapshotAsync(LedgerRecord record, long decision, DecisionEntries.SnapshotBody snapshot) =>
         tx.Connection.ExecuteAsync(
-            "INSERT INTO decision_snapshots (log_index, decision, digest, items) VALUES (@entry, @decision, @Digest, @Items)",
-            new { entry, decision, snapshot.Digest, Items = JsonSerializer.Serialize(snapshot.Items, BodyJson.Options) },
+            "INSERT INTO decision_snapshots (log_index, decision, digest, items, visibility) VALUES (@Index, @decision, @Digest, @Items, @Visibility)",
+            new
+            {
+                record.Index, decision, snapshot.Digest, Items = JsonSerializer.Serialize(snapshot.Items, BodyJson.Options),
+                Visibility = VisibilityNames.Of(record.Envelope.Visibility),
+            },
             tx.Transaction);
 }

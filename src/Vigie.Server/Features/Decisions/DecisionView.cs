@@ -20,7 +20,8 @@ public sealed record DecisionView(
 {
     public sealed record CharterRef(string Name, long Version, string Digest, long Index);
 
-    public sealed record SnapshotView(string Digest, long Index, IReadOnlyList<SnapshotItem> Items);
+    /// <summary>The evidence bound to now; <paramref name="ItemsWithheld"/> when it came in an internal entry and the reader is anonymous.</summary>
+    public sealed record SnapshotView(string Digest, long Index, IReadOnlyList<SnapshotItem> Items, bool ItemsWithheld);
 
     public sealed record SnapshotRef(long Index, string Digest, int Items);
 
@@ -57,7 +58,7 @@ public sealed record DecisionView(
             summary.Id, summary.LogIndex, s.Type, s.System, s.Version, s.Title, detail.Description, DecisionStateJson.Name(s.Status),
             summary.Visibility, summary.OpenedAt, summary.OpenedBy, summary.ClosedAt,
             new CharterRef(detail.Charter.Name, detail.Charter.Version, detail.Charter.Digest, detail.Charter.LogIndex),
-            new SnapshotView(detail.Snapshot.Digest, detail.Snapshot.LogIndex, detail.Snapshot.Items),
+            SnapshotOf(detail.Snapshot, viewer),
             detail.Snapshots.Select(x => new SnapshotRef(x.LogIndex, x.Digest, x.Items.Count)).ToList(),
             progress.Stages.Select((t, i) => new StageView(t.Stage.Name, t.Stage.Role, DecisionStateJson.Name(t.Stage.Kind), t.Stage.Quorum.ToString(),
                 DecisionStateJson.Name(t.Result), t.Approvals, t.Rejections, progress.CurrentStage == i)).ToList(),
@@ -75,6 +76,12 @@ public sealed record DecisionView(
             s.Reversal is { } r ? new RulingView(r.Entry, r.By, r.Reason, LedgerTime.Format(r.At)) : null,
             s.ProposedCharterDigest is { } digest ? new ProposalView(digest, detail.ProposedYaml!) : null,
             TimelineOf(s));
+    }
+
+    private static SnapshotView SnapshotOf(DecisionQueries.SnapshotRow snapshot, CurrentUser? viewer)
+    {
+        var withheld = viewer is null && snapshot.Visibility != "public";
+        return new SnapshotView(snapshot.Digest, snapshot.LogIndex, withheld ? [] : snapshot.Items, withheld);
     }
 
     private static List<TimelineItem> TimelineOf(DecisionState s)

@@ -37,7 +37,8 @@ CREATE INDEX decisions_status ON decisions(status);
 CREATE TABLE decision_snapshots (
     log_index BIGINT PRIMARY KEY,
     decision  BIGINT NOT NULL REFERENCES decisions(log_index),
-    digest    TEXT NOT NULL,
-    items     TEXT NOT NULL
+    digest     TEXT NOT NULL,
+    items      TEXT NOT NULL,
+    visibility TEXT NOT NULL
 );
 CREATE INDEX decision_snapshots_decision ON decision_snapshots(decision);
