@@ -1,7 +1,5 @@
 using System.Text.Json;
-using Dapper;
 using Vigie.Core.Governance;
-using Vigie.Core.Ledger;
 using Vigie.Server.Features.Registry;
 using Vigie.Server.Ledger;
 
