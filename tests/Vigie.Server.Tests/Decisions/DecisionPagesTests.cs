@@ -24,7 +24,7 @@ public abstract class DecisionPagesTests : DecisionTest
         var id = await OpenAsync();
         await SignOkAsync(id, "ada");
         await PostAsync(Person("max"), $"/api/v1/decisions/{id}/dissent", new { statement = "Evaluate <script> handling first." }, HttpStatusCode.Created);
-        await CheckpointCoveringAsync(Factory.Admin(), TreeSize);
+        await CheckpointCoveringAsync(Factory.Admin(), TreeSize, within: TimeSpan.FromSeconds(10)); // waiting, not timing the signer
         using var page = await SignedInAsync("eve");
 
         var raw = await (await page.GetAsync($"/app/decisions/{id}")).Content.ReadAsStringAsync();
