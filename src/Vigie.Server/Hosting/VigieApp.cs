@@ -112,6 +112,7 @@ public static class VigieApp
         app.MapEvidence();
         app.MapSystems();
         app.MapVersions();
+        app.MapAliases();
         app.MapCharters();
         app.MapDecisions();
         app.MapSessions();
