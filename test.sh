@@ -84,7 +84,14 @@ run_suite() {
   log "Running $name"
   local out rc=0
   out=$(cd "$ROOT/tests/$name/bin/Debug/net10.0" && dotnet "$dll" -noColor 2>&1) || rc=$?
-  echo "$out" | grep -vE '^\s*$' | tail -n 40
+  # The whole output is kept; failures are printed with their messages, whatever servers logged around them.
+  mkdir -p "$ROOT/.test-logs"
+  echo "$out" > "$ROOT/.test-logs/$name.log"
+  echo "$out" | grep -vE '^\s*$' | tail -n 5
+  if echo "$out" | grep -q '\[FAIL\]'; then
+    echo "Failures in $name (full output: .test-logs/$name.log):"
+    echo "$out" | grep -A 20 '\[FAIL\]' | head -n 400
+  fi
   local summary
   summary=$(echo "$out" | grep -E 'Total: [0-9]+, Errors: [0-9]+, Failed: [0-9]+, Skipped: [0-9]+' | tail -n 1 || true)
   if [ -z "$summary" ]; then
