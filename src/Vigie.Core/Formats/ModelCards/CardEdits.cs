@@ -28,7 +28,9 @@ public static class CardEdits
             Set(root, path, value);
         }
 
-        return issues.Count > 0 ? new CardParseResult(null, issues) : ModelCard.FromJson(root);
+        // Check what did parse too, so one round trip reports every problem.
+        var result = ModelCard.FromJson(root);
+        return issues.Count == 0 ? result : new CardParseResult(null, [.. issues, .. result.Issues]);
     }
 
     private static bool TryValue(string path, string text, out JsonNode? value, out string? error)

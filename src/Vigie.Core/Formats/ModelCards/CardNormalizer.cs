@@ -27,7 +27,9 @@ internal static class CardNormalizer
                 _ when group is not null && value is JsonObject fields => CleanFields(group.Fields, fields),
                 _ => value?.DeepClone(),
             };
-            if (!JsonNodes.IsEmpty(kept))
+
+            // An unknown key stays, empty or not, so the validator can name it.
+            if (!JsonNodes.IsEmpty(kept) || (group is null && key is not (CardSchema.Extra or CardSchema.Sections)))
             {
                 cleaned[key] = kept;
             }
@@ -43,7 +45,7 @@ internal static class CardNormalizer
         {
             var field = fields.FirstOrDefault(f => f.Name == key);
             var kept = field is null ? item?.DeepClone() : CleanValue(field, item);
-            if (!JsonNodes.IsEmpty(kept))
+            if (field is null || !JsonNodes.IsEmpty(kept))
             {
                 cleaned[key] = kept;
             }

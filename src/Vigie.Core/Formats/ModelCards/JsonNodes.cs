@@ -46,6 +46,15 @@ internal static class JsonNodes
     /// <summary>A number node that serialises the same way everywhere (canonical ECMAScript form).</summary>
     public static JsonNode Number(double value) => JsonNode.Parse(Json.Jcs.SerializeNumber(value))!;
 
+    /// <summary>A copy in which every number is written in its canonical form (1e24 → 1e+24, 1.0 → 1).</summary>
+    public static JsonNode? CanonicalNumbers(JsonNode? node) => node switch
+    {
+        JsonObject o => new JsonObject(o.Select(p => KeyValuePair.Create(p.Key, CanonicalNumbers(p.Value)))),
+        JsonArray a => new JsonArray([.. a.Select(CanonicalNumbers)]),
+        _ when TryGetDouble(node, out var d) => Number(d),
+        _ => node?.DeepClone(),
+    };
+
     /// <summary>Whether a value says nothing: null, blank text, or an empty list or object.</summary>
     public static bool IsEmpty(JsonNode? node) => node switch
     {

@@ -41,7 +41,7 @@ public sealed class ModelCard
             return new CardParseResult(null, issues);
         }
 
-        var ordered = CardValidator.Ordered((JsonObject)cleaned!);
+        var ordered = (JsonObject)JsonNodes.CanonicalNumbers(CardValidator.Ordered((JsonObject)cleaned!))!;
 
         // Verbatim values (extra) may hold what RFC 8785 refuses, e.g. a lone surrogate from a YAML escape.
         if (!Jcs.TryCanonicalize(Encoding.UTF8.GetBytes(ordered.ToJsonString()), out var bytes, out var error))
