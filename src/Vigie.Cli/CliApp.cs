@@ -62,6 +62,23 @@ internal sealed class CliApp
         evidence.Subcommands.Add(EvidenceCheckCommand.Create(this));
         root.Subcommands.Add(evidence);
 
+        var systems = new Command("systems", "Register and list AI systems.");
+        systems.Subcommands.Add(SystemsAddCommand.Create(this));
+        systems.Subcommands.Add(SystemsListCommand.Create(this));
+        systems.Subcommands.Add(SystemsShowCommand.Create(this));
+        root.Subcommands.Add(systems);
+
+        var versions = new Command("versions", "Register and list versions of a system (models, checkpoints, fine-tunes).");
+        versions.Subcommands.Add(VersionsAddCommand.Create(this));
+        versions.Subcommands.Add(VersionsListCommand.Create(this));
+        versions.Subcommands.Add(VersionsShowCommand.Create(this));
+        versions.Subcommands.Add(VersionsStatusCommand.Create(this));
+        root.Subcommands.Add(versions);
+
+        var runs = new Command("runs", "Record training runs of a version, with their compute.");
+        runs.Subcommands.Add(RunsAddCommand.Create(this));
+        root.Subcommands.Add(runs);
+
         var log = new Command("log", "Read the transparency log: its signed checkpoint and single entries.");
         log.Subcommands.Add(LogCheckpointCommand.Create(this));
         log.Subcommands.Add(LogEntryCommand.Create(this));

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
 using Spectre.Console;
+using Vigie.Cli.Http;
 
 namespace Vigie.Cli.Commands;
 
@@ -30,15 +31,13 @@ internal static class UsersAddCommand
             }
 
             var rolesText = string.Join(", ", created.GetProperty("roles").EnumerateArray().Select(r => r.GetString()));
-            context.Console.MarkupLine($"Created user [bold]{Markup.Escape(Text(created, "name"))}[/] ({Markup.Escape(rolesText)}) as log entry {created.GetProperty("index").GetInt64()}.");
+            context.Console.MarkupLine($"Created user [bold]{Markup.Escape(created.Text("name"))}[/] ({Markup.Escape(rolesText)}) as log entry {created.GetProperty("index").GetInt64()}.");
             context.Console.MarkupLine("Their API token is shown this once and will not be shown again; hand it over securely:");
             context.Console.WriteLine();
-            context.Console.WriteLine("    " + Text(created, "token"));
+            context.Console.WriteLine("    " + created.Text("token"));
             context.Console.WriteLine();
             return ExitCodes.Ok;
         });
         return command;
     }
-
-    private static string Text(JsonElement element, string property) => element.GetProperty(property).GetString() ?? "";
 }

@@ -1,6 +1,6 @@
 using System.CommandLine;
-using System.Text.Json;
 using Spectre.Console;
+using Vigie.Cli.Http;
 
 namespace Vigie.Cli.Commands;
 
@@ -24,9 +24,9 @@ internal static class UsersListCommand
             foreach (var user in users.EnumerateArray())
             {
                 table.AddRow(
-                    Markup.Escape(Text(user, "name")),
+                    Markup.Escape(user.Text("name")),
                     Markup.Escape(string.Join(", ", user.GetProperty("roles").EnumerateArray().Select(r => r.GetString()))),
-                    Markup.Escape(Text(user, "createdAt")),
+                    Markup.Escape(user.Text("createdAt")),
                     Markup.Escape(user.TryGetProperty("createdIndex", out var index) ? index.ToString() : ""));
             }
 
@@ -35,7 +35,4 @@ internal static class UsersListCommand
         });
         return command;
     }
-
-    private static string Text(JsonElement element, string property) =>
-        element.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString()! : "";
 }

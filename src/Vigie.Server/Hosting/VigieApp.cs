@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using Vigie.Core.Ledger;
 using Vigie.Server.Features.Evidence;
 using Vigie.Server.Features.Log;
+using Vigie.Server.Features.Registry;
 using Vigie.Server.Features.Users;
 using Vigie.Server.Ledger;
 using Vigie.Server.Storage;
@@ -77,6 +78,10 @@ public static class VigieApp
         services.AddSingleton<UserAccounts>();
         services.AddSingleton<IProjection, EvidenceProjection>();
         services.AddSingleton<EvidenceQueries>();
+        services.AddSingleton<ISnapshotSource, EvidenceSnapshotSource>();
+        services.AddSingleton<IProjection, RegistryProjection>();
+        services.AddSingleton<RegistryQueries>();
+        services.AddSingleton<EvidenceSnapshots>();
 
         // Order matters: start-up (migrate, load, check) runs before the signer loop and the server.
         services.AddHostedService<VigieStartup>();
@@ -95,6 +100,8 @@ public static class VigieApp
         app.MapLogApi();
         app.MapUsers();
         app.MapEvidence();
+        app.MapSystems();
+        app.MapVersions();
         app.Lifetime.ApplicationStopping.Register(() =>
             app.Services.GetRequiredService<Ledger.Ledger>().DisposeAsync().AsTask().GetAwaiter().GetResult());
     }

@@ -1,6 +1,9 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using Vigie.Core.Ledger;
+using Vigie.Server.Ledger;
+using Vigie.Server.Storage;
 using Xunit;
 
 namespace Vigie.Server.Tests.Infrastructure;
@@ -92,4 +95,30 @@ public abstract class ServerTest : IAsyncLifetime
     protected static string RandomSha256() => Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
 
     protected long TreeSize => Factory.Service<Ledger.Ledger>().Tree.Size;
+
+    /// <summary>
+    /// Every projection table's rows as text, rows sorted, so two states compare exactly
+    /// whatever order the database returns them in.
+    /// </summary>
+    protected async Task<string> DumpProjectionsAsync()
+    {
+        var database = Factory.Service<Database>();
+        await using var c = await database.OpenAsync();
+        var text = new System.Text.StringBuilder();
+        var tables = Factory.Services.GetServices<IProjection>().SelectMany(p => p.Tables).Order(StringComparer.Ordinal);
+        foreach (var table in tables)
+        {
+            text.AppendLine(table);
+            var rows = new List<string>();
+            foreach (IDictionary<string, object?> row in await Dapper.SqlMapper.QueryAsync(c, $"SELECT * FROM {table}"))
+            {
+                rows.Add(string.Join("|", row.Select(kv => kv.Key + "=" + (kv.Value is byte[] b ? Convert.ToHexString(b) : kv.Value))));
+            }
+
+            rows.Sort(StringComparer.Ordinal);
+            rows.ForEach(r => text.AppendLine(r));
+        }
+
+        return text.ToString();
+    }
 }

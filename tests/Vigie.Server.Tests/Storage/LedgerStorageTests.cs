@@ -106,23 +106,6 @@ public abstract class LedgerStorageTests : ServerTest
     }
 
     private static string Flatten(Exception e) => e.InnerException is null ? e.Message : e.Message + " | " + Flatten(e.InnerException);
-
-    private async Task<string> DumpProjectionsAsync()
-    {
-        var database = Factory.Service<Database>();
-        await using var c = await database.OpenAsync();
-        var text = new StringBuilder();
-        foreach (var (table, order) in new[] { ("users", "name"), ("api_tokens", "token_id"), ("evidence", "log_index") })
-        {
-            text.AppendLine(table);
-            foreach (IDictionary<string, object?> row in await c.QueryAsync($"SELECT * FROM {table} ORDER BY {order}"))
-            {
-                text.AppendLine(string.Join("|", row.Select(kv => kv.Key + "=" + (kv.Value is byte[] b ? Convert.ToHexString(b) : kv.Value))));
-            }
-        }
-
-        return text.ToString();
-    }
 }
 
 public sealed class LedgerStorageTestsOnSqlite : LedgerStorageTests

@@ -1,4 +1,5 @@
 using Vigie.Core.Ledger;
+using Vigie.Server.Features.Registry;
 using Vigie.Server.Features.Users;
 using Vigie.Server.Http;
 using Vigie.Server.Ledger;
@@ -19,7 +20,7 @@ public static class EvidenceEndpoints
 
     public static void MapEvidence(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/v1/evidence", async (HttpContext context, Ledger.Ledger ledger) =>
+        app.MapPost("/api/v1/evidence", async (HttpContext context, Ledger.Ledger ledger, EvidenceSnapshots snapshots) =>
         {
             var (user, problem) = Caller.Require(context, Roles.Writers);
             if (problem is not null)
@@ -45,6 +46,11 @@ public static class EvidenceEndpoints
             if (!result.Succeeded)
             {
                 return Problems.BadRequest(result.Conflict!);
+            }
+
+            if (body.Subject is not null && RegistryNames.TryParseSubject(body.Subject, out var system, out var version))
+            {
+                snapshots.NotifyChanged(system, version);
             }
 
             var id = EvidenceIds.Format(result.Index);

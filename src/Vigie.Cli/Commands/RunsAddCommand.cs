@@ -1,0 +1,49 @@
+using System.CommandLine;
+using Spectre.Console;
+using Vigie.Cli.Http;
+
+namespace Vigie.Cli.Commands;
+
+/// <summary>vigie runs add SYSTEM VERSION RUN: record a training run and its compute (FLOP counts toward SB 53 and EU AI Act thresholds).</summary>
+internal static class RunsAddCommand
+{
+    public static Command Create(CliApp app)
+    {
+        var system = new Argument<string>("SYSTEM") { Description = "The registered system." };
+        var version = new Argument<string>("VERSION") { Description = "The version the run produced." };
+        var run = new Argument<string>("RUN") { Description = "The run's identifier, e.g. pretrain-1." };
+        var started = new Option<string>("--started") { Description = "Start date, YYYY-MM-DD.", Required = true };
+        var ended = new Option<string?>("--ended") { Description = "End date, YYYY-MM-DD." };
+        var hardware = new Option<string?>("--hardware") { Description = "Accelerators used, e.g. '4096 x H100'." };
+        var hours = new Option<double?>("--accelerator-hours") { Description = "Accelerator-hours used." };
+        var flop = new Option<double?>("--flop") { Description = "Training compute in FLOP, e.g. 3.1e25." };
+        var tokens = new Option<long?>("--tokens") { Description = "Training tokens." };
+        var notes = new Option<string?>("--notes") { Description = "Notes." };
+        var command = new Command("add", "Record a training run of a version.") { system, version, run, started, ended, hardware, hours, flop, tokens, notes };
+        app.SetAction(command, async (context, parse, cancellationToken) =>
+        {
+            context.RequireToken();
+            var path = RegistryOptions.Path(parse.GetValue(system)!, parse.GetValue(version)!) + "/training-runs";
+            var recorded = await context.Api.PostJsonAsync(path, new
+            {
+                run = parse.GetValue(run),
+                startedOn = parse.GetValue(started),
+                endedOn = parse.GetValue(ended),
+                hardware = parse.GetValue(hardware),
+                acceleratorHours = parse.GetValue(hours),
+                computeFlop = parse.GetValue(flop),
+                tokens = parse.GetValue(tokens),
+                notes = parse.GetValue(notes),
+            }, cancellationToken);
+            if (context.Json)
+            {
+                context.WriteJson(recorded);
+                return ExitCodes.Ok;
+            }
+
+            context.Console.MarkupLine(Markup.Escape($"Recorded run {parse.GetValue(run)} of {recorded.Text("system")}@{recorded.Text("version")} as log entry {recorded.Text("index")}."));
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+}
