@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Vigie.Core.Ledger;
+using Vigie.Server.Features.Cards;
 using Vigie.Server.Features.Evidence;
 using Vigie.Server.Features.Log;
 using Vigie.Server.Features.Registry;
@@ -82,6 +83,11 @@ public static class VigieApp
         services.AddSingleton<IProjection, RegistryProjection>();
         services.AddSingleton<RegistryQueries>();
         services.AddSingleton<EvidenceSnapshots>();
+        services.AddSingleton<IProjection, CardProjection>();
+        services.AddSingleton<CardQueries>();
+        services.AddSingleton<CardReads>();
+        services.AddSingleton<CardRevisions>();
+        services.AddSingleton<ISnapshotSource, CardSnapshotSource>();
 
         // Order matters: start-up (migrate, load, check) runs before the signer loop and the server.
         services.AddHostedService<VigieStartup>();
@@ -102,6 +108,7 @@ public static class VigieApp
         app.MapEvidence();
         app.MapSystems();
         app.MapVersions();
+        app.MapCards();
         app.Lifetime.ApplicationStopping.Register(() =>
             app.Services.GetRequiredService<Ledger.Ledger>().DisposeAsync().AsTask().GetAwaiter().GetResult());
     }
