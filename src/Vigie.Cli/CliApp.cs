@@ -79,6 +79,14 @@ internal sealed class CliApp
         runs.Subcommands.Add(RunsAddCommand.Create(this));
         root.Subcommands.Add(runs);
 
+        var card = new Command("card", "Model cards of versions: import, check against a profile, edit, show, export.");
+        card.Subcommands.Add(CardImportCommand.Create(this));
+        card.Subcommands.Add(CardCheckCommand.Create(this));
+        card.Subcommands.Add(CardEditCommand.Create(this));
+        card.Subcommands.Add(CardShowCommand.Create(this));
+        card.Subcommands.Add(CardExportCommand.Create(this));
+        root.Subcommands.Add(card);
+
         var log = new Command("log", "Read the transparency log: its signed checkpoint and single entries.");
         log.Subcommands.Add(LogCheckpointCommand.Create(this));
         log.Subcommands.Add(LogEntryCommand.Create(this));
