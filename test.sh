@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every Vigie test suite on a fresh Debian machine with the .NET 10 SDK:
-#  - installs PostgreSQL, Go and golang.org/x/mod (for the Go tlog client test) from Debian packages if missing,
+#  - installs PostgreSQL, Go and golang.org/x/mod (for the Go tlog client test) and Chromium (for the
+#    browser suite, driven by Playwright) from Debian packages if missing,
 #  - starts a throwaway PostgreSQL cluster on a private loopback port (stopped on exit),
 #  - builds the solution and runs each test project (server tests run on SQLite and PostgreSQL),
 #  - runs the interop suite when ../shared/real-world exists, and says so plainly when it does not,
@@ -38,6 +39,14 @@ if [ ${#GO_PKGS[@]} -gt 0 ]; then
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq
   apt-get install -y -qq "${GO_PKGS[@]}" >/dev/null
+fi
+
+# The browser suite drives Debian's Chromium; Playwright itself downloads no browser.
+if [ ! -x /usr/bin/chromium ]; then
+  log "Installing chromium (Debian package)"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq chromium >/dev/null
 fi
 
 PG_DIR=$(mktemp -d /tmp/vigiepg.XXXXXX)
@@ -97,6 +106,7 @@ run_suite() {
 run_suite Vigie.Core.Tests
 run_suite Vigie.Server.Tests
 run_suite Vigie.Cli.Tests
+run_suite Vigie.Browser.Tests
 
 REAL_WORLD="$ROOT/../shared/real-world"
 if [ -d "$REAL_WORLD" ]; then

@@ -4,6 +4,7 @@ using Vigie.Server.Features.Cards;
 using Vigie.Server.Features.Evidence;
 using Vigie.Server.Features.Log;
 using Vigie.Server.Features.Registry;
+using Vigie.Server.Features.Sessions;
 using Vigie.Server.Features.Users;
 using Vigie.Server.Ledger;
 using Vigie.Server.Storage;
@@ -88,6 +89,7 @@ public static class VigieApp
         services.AddSingleton<CardReads>();
         services.AddSingleton<CardRevisions>();
         services.AddSingleton<ISnapshotSource, CardSnapshotSource>();
+        services.AddSingleton<WebSessions>();
 
         // Order matters: start-up (migrate, load, check) runs before the signer loop and the server.
         services.AddHostedService<VigieStartup>();
@@ -99,6 +101,7 @@ public static class VigieApp
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseMiddleware<TokenAuthenticationMiddleware>();
+        app.UseWebSessions();
         app.UseAntiforgery();
         app.MapGet("/vigie.css", () => Results.Bytes(Stylesheet.Value, "text/css; charset=utf-8"));
         app.MapRazorComponents<Components.App>();
@@ -109,6 +112,7 @@ public static class VigieApp
         app.MapSystems();
         app.MapVersions();
         app.MapCards();
+        app.MapSessions();
         app.Lifetime.ApplicationStopping.Register(() =>
             app.Services.GetRequiredService<Ledger.Ledger>().DisposeAsync().AsTask().GetAwaiter().GetResult());
     }

@@ -13,16 +13,38 @@ public sealed class UserQueries(Database database)
 
     public sealed record TokenRow(string TokenId, string? Label, string CreatedAt, long CreatedIndex, long? RevokedIndex);
 
-    public async Task<CurrentUser?> FindByTokenAsync(string token, CancellationToken cancellationToken)
+    public async Task<CurrentUser?> FindByTokenAsync(string token, CancellationToken cancellationToken) =>
+        (await FindTokenHolderAsync(token, cancellationToken))?.User;
+
+    /// <summary>The holder of an active token, and which token it is (a web session remembers it, to end with it).</summary>
+    public async Task<(CurrentUser User, string TokenId)?> FindTokenHolderAsync(string token, CancellationToken cancellationToken)
+    {
+        await using var c = await database.OpenAsync(cancellationToken);
+        var row = await c.QuerySingleOrDefaultAsync<(string Name, string Roles, string TokenId)>(
+            new CommandDefinition(
+                "SELECT u.name AS Name, u.roles AS Roles, t.token_id AS TokenId FROM api_tokens t JOIN users u ON u.name = t.user_name WHERE t.token_hash = @hash AND t.revoked_index IS NULL",
+                new { hash = ApiTokens.Hash(token) },
+                cancellationToken: cancellationToken));
+        return row.Name is null ? null : (ToUser(row.Name, row.Roles), row.TokenId);
+    }
+
+    /// <summary>
+    /// The user holding token <paramref name="tokenId"/> if that token is still active and the
+    /// user still exists; roles are read now, so a change applies at once.
+    /// </summary>
+    public async Task<CurrentUser?> FindByTokenIdAsync(string tokenId, CancellationToken cancellationToken)
     {
         await using var c = await database.OpenAsync(cancellationToken);
         var row = await c.QuerySingleOrDefaultAsync<(string Name, string Roles)>(
             new CommandDefinition(
-                "SELECT u.name AS Name, u.roles AS Roles FROM api_tokens t JOIN users u ON u.name = t.user_name WHERE t.token_hash = @hash AND t.revoked_index IS NULL",
-                new { hash = ApiTokens.Hash(token) },
+                "SELECT u.name AS Name, u.roles AS Roles FROM api_tokens t JOIN users u ON u.name = t.user_name WHERE t.token_id = @tokenId AND t.revoked_index IS NULL",
+                new { tokenId },
                 cancellationToken: cancellationToken));
-        return row.Name is null ? null : new CurrentUser(row.Name, row.Roles.Split(',', StringSplitOptions.RemoveEmptyEntries));
+        return row.Name is null ? null : ToUser(row.Name, row.Roles);
     }
+
+    private static CurrentUser ToUser(string name, string roles) =>
+        new(name, roles.Split(',', StringSplitOptions.RemoveEmptyEntries));
 
     public async Task<UserRow?> FindAsync(string name, CancellationToken cancellationToken)
     {
