@@ -2,7 +2,7 @@ namespace Vigie.Core.Formats.ModelCards;
 
 /// <summary>
 /// The required-field profiles Vigie ships. Each requirement cites the clause it comes from, as
-/// summarised in the project's reference notes (docs/decisions/0005-model-cards.md says how to
+/// summarised in the project's reference notes (docs/decisions/0006-model-cards.md says how to
 /// read the citations).
 /// </summary>
 public static class CardProfiles
