@@ -136,15 +136,8 @@ internal static class FieldRules
 
     private static void CheckList(CardField field, JsonNode? value, string path, List<CardIssue> issues)
     {
-        if (value is not JsonArray list)
+        if (Items(field, value, path, "text", issues) is not { } list)
         {
-            issues.Add(new CardIssue(path, $"must be a list of text; got {JsonNodes.Describe(value)}."));
-            return;
-        }
-
-        if (list.Count > field.MaxItems)
-        {
-            issues.Add(new CardIssue(path, $"has {list.Count} items; at most {field.MaxItems} are allowed."));
             return;
         }
 
@@ -161,6 +154,24 @@ internal static class FieldRules
             AddIf(issues, itemPath, CheckText(s, field.MaxLength, multiline: !tokens) ??
                 (tokens && s.Contains(',', StringComparison.Ordinal) ? "must not contain a comma (items are written comma-separated)." : null));
         }
+    }
+
+    /// <summary>The value as a list within the field's size, or null after reporting why not.</summary>
+    private static JsonArray? Items(CardField field, JsonNode? value, string path, string of, List<CardIssue> issues)
+    {
+        if (value is not JsonArray list)
+        {
+            issues.Add(new CardIssue(path, $"must be a list of {of}; got {JsonNodes.Describe(value)}."));
+            return null;
+        }
+
+        if (list.Count > field.MaxItems)
+        {
+            issues.Add(new CardIssue(path, $"has {list.Count} items; at most {field.MaxItems} are allowed."));
+            return null;
+        }
+
+        return list;
     }
 
     private static void CheckMap(CardField field, JsonNode? value, string path, List<CardIssue> issues)
@@ -190,15 +201,8 @@ internal static class FieldRules
 
     private static void CheckRecords(CardField field, JsonNode? value, string path, List<CardIssue> issues)
     {
-        if (value is not JsonArray list)
+        if (Items(field, value, path, "objects", issues) is not { } list)
         {
-            issues.Add(new CardIssue(path, $"must be a list of objects; got {JsonNodes.Describe(value)}."));
-            return;
-        }
-
-        if (list.Count > field.MaxItems)
-        {
-            issues.Add(new CardIssue(path, $"has {list.Count} items; at most {field.MaxItems} are allowed."));
             return;
         }
 
