@@ -49,7 +49,7 @@ internal static class CardShowCommand
 
                 if (table.Rows.Count > 0)
                 {
-                    console.Write(new Rule(group.Title).LeftJustified());
+                    console.MarkupLine($"[bold]{Markup.Escape(group.Title)}[/]");
                     console.Write(table);
                 }
             }
@@ -66,7 +66,7 @@ internal static class CardShowCommand
 
             if (shown.TryGetProperty("diff", out var diff))
             {
-                console.Write(new Rule($"Changes in revision {shown.Text("revision")}").LeftJustified());
+                console.MarkupLine($"[bold]Changes in revision {shown.Text("revision")}[/]");
                 foreach (var change in diff.EnumerateArray())
                 {
                     console.WriteLine($"{Symbol(change.Text("op"))} {change.Text("path")}: {Value(change, "old")} → {Value(change, "new")}");
