@@ -44,6 +44,7 @@ public sealed class CardEditorBrowserTests(BrowserFixture browser, VigieServer s
         await Assertions.Expect(Page.Locator("#card-saved")).ToHaveTextAsync("Saved revision 1.");
         await Assertions.Expect(Page.Locator("#profile-missing-count")).ToContainTextAsync("misses 10 of the 11 fields");
         await Assertions.Expect(Page.GetByLabel("Training compute (FLOP)")).ToHaveValueAsync("3.8e+25");
+        await Assertions.Expect(Page.GetByLabel("Summary")).ToHaveValueAsync("An assistant for drafting text.");
 
         // A second edit: the history shows revision 2 and what it changed, old and new.
         await Page.GetByLabel("Summary").FillAsync("An assistant for drafting and summarising text.");
