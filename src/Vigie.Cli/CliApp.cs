@@ -75,6 +75,11 @@ internal sealed class CliApp
         versions.Subcommands.Add(VersionsStatusCommand.Create(this));
         root.Subcommands.Add(versions);
 
+        var aliases = new Command("aliases", "Move a system's aliases (deployments, each needing an approved decision) and list their history.");
+        aliases.Subcommands.Add(AliasesSetCommand.Create(this));
+        aliases.Subcommands.Add(AliasesListCommand.Create(this));
+        root.Subcommands.Add(aliases);
+
         var runs = new Command("runs", "Record training runs of a version, with their compute.");
         runs.Subcommands.Add(RunsAddCommand.Create(this));
         root.Subcommands.Add(runs);
@@ -94,6 +99,13 @@ internal sealed class CliApp
         charters.Subcommands.Add(ChartersAdoptCommand.Create(this));
         charters.Subcommands.Add(ChartersShowCommand.Create(this));
         root.Subcommands.Add(charters);
+        var card = new Command("card", "Model cards of versions: import, check against a profile, edit, show, export.");
+        card.Subcommands.Add(CardImportCommand.Create(this));
+        card.Subcommands.Add(CardCheckCommand.Create(this));
+        card.Subcommands.Add(CardEditCommand.Create(this));
+        card.Subcommands.Add(CardShowCommand.Create(this));
+        card.Subcommands.Add(CardExportCommand.Create(this));
+        root.Subcommands.Add(card);
 
         var log = new Command("log", "Read the transparency log: its signed checkpoint and single entries.");
         log.Subcommands.Add(LogCheckpointCommand.Create(this));

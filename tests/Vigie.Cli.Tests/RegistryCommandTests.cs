@@ -93,4 +93,21 @@ public sealed class RegistryCommandTests(RealServerFixture fixture) : IClassFixt
         var missingReason = await cli.RunAsync("versions", "status", name, "1", "deployed");
         Assert.Equal(2, missingReason.ExitCode);
     }
+
+    [Fact]
+    public async Task AliasesSet_WithoutAnApprovedDecision_ExitsOneNamingTheDecisionNeeded()
+    {
+        using var cli = new CliRunner(Server.Url, Server.AdminToken);
+        var name = Unique("deploy");
+        await cli.RunAsync("systems", "add", name);
+        await cli.RunAsync("versions", "add", name, "1.0");
+
+        var refused = await cli.RunAsync("aliases", "set", name, "production", "1.0");
+        Assert.Equal(1, refused.ExitCode);
+        Assert.Contains("needs an approved deploy-external decision", refused.Error);
+
+        var list = await cli.RunAsync("aliases", "list", name, "--json");
+        Assert.True(list.ExitCode == 0, list.ToString());
+        Assert.Equal(0, JsonDocument.Parse(list.Out).RootElement.GetProperty("history").GetArrayLength());
+    }
 }

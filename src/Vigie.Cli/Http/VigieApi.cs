@@ -43,9 +43,30 @@ internal sealed class VigieApi(HttpClient http, ServerAddress server, string? to
         return await ReadJsonAsync(response, path, cancellationToken);
     }
 
-    private async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, HttpContent? content, CancellationToken cancellationToken)
+    /// <summary>PUT a JSON body; <paramref name="ifMatch"/> is sent as If-Match (an ETag such as "r3").</summary>
+    public async Task<JsonElement> PutJsonAsync(string path, object body, string? ifMatch, CancellationToken cancellationToken)
+    {
+        var content = new StringContent(JsonSerializer.Serialize(body, CliJson.Compact), Encoding.UTF8, "application/json");
+        using var response = await SendAsync(HttpMethod.Put, path, content, cancellationToken, ifMatch);
+        return await ReadJsonAsync(response, path, cancellationToken);
+    }
+
+    /// <summary>POST text (e.g. a README as text/markdown) and read the JSON answer.</summary>
+    public async Task<JsonElement> PostTextAsync(string path, string text, string mediaType, CancellationToken cancellationToken)
+    {
+        var content = new StringContent(text, Encoding.UTF8, mediaType);
+        using var response = await SendAsync(HttpMethod.Post, path, content, cancellationToken);
+        return await ReadJsonAsync(response, path, cancellationToken);
+    }
+
+    private async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, HttpContent? content, CancellationToken cancellationToken, string? ifMatch = null)
     {
         using var request = new HttpRequestMessage(method, server.Resolve(path)) { Content = content };
+        if (ifMatch is not null)
+        {
+            request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
+        }
+
         if (token is not null && path.StartsWith("api/", StringComparison.Ordinal))
         {
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);

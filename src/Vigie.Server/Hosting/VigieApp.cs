@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using Vigie.Core.Ledger;
 using Vigie.Server.Features.Decisions;
+using Vigie.Server.Features.Cards;
 using Vigie.Server.Features.Evidence;
 using Vigie.Server.Features.Log;
 using Vigie.Server.Features.Registry;
@@ -89,6 +90,11 @@ public static class VigieApp
         services.AddSingleton<DecisionEvidence>();
         services.AddSingleton<DecisionActions>();
         services.AddSingleton<DecisionOpening>();
+        services.AddSingleton<IProjection, CardProjection>();
+        services.AddSingleton<CardQueries>();
+        services.AddSingleton<CardReads>();
+        services.AddSingleton<CardRevisions>();
+        services.AddSingleton<ISnapshotSource, CardSnapshotSource>();
         services.AddSingleton<WebSessions>();
 
         // Order matters: start-up (migrate, load, check) runs before the signer loop and the server.
@@ -115,6 +121,7 @@ public static class VigieApp
         app.MapAliases();
         app.MapCharters();
         app.MapDecisions();
+        app.MapCards();
         app.MapSessions();
         app.Lifetime.ApplicationStopping.Register(() =>
             app.Services.GetRequiredService<Ledger.Ledger>().DisposeAsync().AsTask().GetAwaiter().GetResult());
