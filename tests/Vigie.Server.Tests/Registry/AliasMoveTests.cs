@@ -32,6 +32,9 @@ public abstract class AliasMoveTests : DecisionTest
         // the move is a public log entry (the version is public) naming the decision
         var entry = await ReadJsonAsync(await App.CreateClient().GetAsync($"/api/v1/log/entries/{moved.GetProperty("index").GetInt64()}"));
         Assert.Contains(id, entry.GetRawText());
+        var deployed = await ReadJsonAsync(await admin.GetAsync($"/api/v1/systems/{System}/versions/{Version}"));
+        Assert.Equal("deployed", deployed.GetProperty("version").GetProperty("status").GetString());
+        Assert.Contains(id, deployed.GetProperty("statusChanges")[0].GetProperty("reason").GetString());
         var aliases = await ReadJsonAsync(await App.CreateClient().GetAsync($"/api/v1/systems/{System}/aliases"));
         var current = Assert.Single(aliases.GetProperty("current").EnumerateArray());
         Assert.Equal(Version, current.GetProperty("version").GetString());

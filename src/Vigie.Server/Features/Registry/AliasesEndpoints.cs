@@ -77,7 +77,15 @@ public static class AliasesEndpoints
             // An alias move is as public as the version it points at: a public move of an internal version would reveal it.
             VisibilityNames.TryParse(version.Visibility, out var visibility);
             var body = new RegistryEntries.AliasBody(system, alias, request.Version, current?.Version, approved.Id, type);
-            var result = await ledger.AppendAsync(new LedgerWrite(RegistryEntries.AliasMoved, user!.Name, visibility, BodyJson.ToElement(body)), context.RequestAborted);
+            var writes = new List<LedgerWrite> { new(RegistryEntries.AliasMoved, user!.Name, visibility, BodyJson.ToElement(body)) };
+            if (type == "deploy-external" && version.Status != "deployed")
+            {
+                // An external deployment makes the version deployed, in the same transaction as the move.
+                var status = new RegistryEntries.StatusBody(system, request.Version, "deployed", $"Alias '{alias}' moved here under {approved.Id}.");
+                writes.Add(new LedgerWrite(RegistryEntries.VersionStatusChanged, user.Name, visibility, BodyJson.ToElement(status)));
+            }
+
+            var result = await ledger.AppendAllAsync(writes, context.RequestAborted);
             return result.Succeeded
                 ? Results.Ok(new
                 {
