@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Vigie.Core.Ledger;
+using Vigie.Server.Features.Concerns;
 using Vigie.Server.Features.Evidence;
 using Vigie.Server.Features.Log;
 using Vigie.Server.Features.Registry;
@@ -88,10 +89,12 @@ public static class VigieApp
         // Order matters: start-up (migrate, load, check) runs before the signer loop and the server.
         services.AddHostedService<VigieStartup>();
         services.AddHostedService(sp => sp.GetRequiredService<CheckpointService>());
+        services.AddConcerns(configuration);
     }
 
     public static void Configure(WebApplication app)
     {
+        app.UseConcernPrivacy();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseMiddleware<TokenAuthenticationMiddleware>();
@@ -106,6 +109,7 @@ public static class VigieApp
         app.MapSystems();
         app.MapVersions();
         app.MapSessions();
+        app.MapConcerns();
         app.Lifetime.ApplicationStopping.Register(() =>
             app.Services.GetRequiredService<Ledger.Ledger>().DisposeAsync().AsTask().GetAwaiter().GetResult());
     }
