@@ -9,7 +9,13 @@ public sealed class ConcernClockService(ConcernClockCheck check, TimeProvider ti
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await Task.Yield();
-        using var timer = new PeriodicTimer(TimeSpan.FromMinutes(Math.Max(1, options.Value.ClockCheckMinutes)), time);
+        if (options.Value.ClockCheckMinutes <= 0)
+        {
+            return; // turned off: the checks are run from elsewhere (tests run them by hand)
+        }
+
+        // PeriodicTimer takes at most about 49 days.
+        using var timer = new PeriodicTimer(TimeSpan.FromMinutes(Math.Min(options.Value.ClockCheckMinutes, 60 * 24 * 40)), time);
         do
         {
             try

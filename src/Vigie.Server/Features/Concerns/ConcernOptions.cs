@@ -14,6 +14,6 @@ public sealed class ConcernOptions
 
     public int ReceiptChecksPerMinute { get; set; } = 60;
 
-    /// <summary>How often the legal clocks of open concerns are checked for escalation.</summary>
+    /// <summary>How often (minutes) the legal clocks of open concerns are checked for escalation; 0 turns the background check off.</summary>
     public int ClockCheckMinutes { get; set; } = 60;
 }

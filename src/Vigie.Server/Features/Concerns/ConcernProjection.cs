@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Dapper;
+using Vigie.Core.Json;
 using Vigie.Server.Ledger;
 
 namespace Vigie.Server.Features.Concerns;
@@ -45,6 +46,12 @@ public sealed class ConcernProjection : IProjection
         };
     }
 
+    /// <summary>
+    /// JSON as RFC 8785 text: bodies arrive serialized by the feature when appended but canonical
+    /// when replayed, and a rebuild must give the same rows (and an envelope its one digest).
+    /// </summary>
+    private static string Canonical(JsonElement json) => System.Text.Encoding.UTF8.GetString(Jcs.Canonicalize(json));
+
     private static async Task<string?> KeyAsync(LedgerTransaction tx, long index, ConcernEntries.RecipientKeyBody key)
     {
         var holder = await tx.Connection.ExecuteScalarAsync<string?>(
@@ -72,7 +79,7 @@ public sealed class ConcernProjection : IProjection
             INSERT INTO concern_routing (id, settings, log_index) VALUES (1, @settings, @index)
             ON CONFLICT (id) DO UPDATE SET settings = excluded.settings, log_index = excluded.log_index
             """,
-            new { settings = body.GetRawText(), index }, tx.Transaction);
+            new { settings = Canonical(body), index }, tx.Transaction);
         return null;
     }
 
@@ -85,7 +92,7 @@ public sealed class ConcernProjection : IProjection
             return LocatorTaken;
         }
 
-        var envelope = c.Envelope.GetRawText();
+        var envelope = Canonical(c.Envelope);
         await tx.Connection.ExecuteAsync(
             """
             INSERT INTO concerns (id, locator, receipt_hash, envelope, envelope_sha256, reporter_key_id, category, about, tiers, level, received_on, received_index)
@@ -192,7 +199,7 @@ public sealed class ConcernProjection : IProjection
 
         await c.ExecuteAsync(
             "UPDATE concern_events SET detail_index = @index, actor = @actor, message = @message WHERE fact_index = @factIndex",
-            new { index, actor, message = step.Message?.GetRawText(), factIndex }, tx.Transaction);
+            new { index, actor, message = step.Message is { } m ? Canonical(m) : null, factIndex }, tx.Transaction);
         if (step.Category is not null)
         {
             await c.ExecuteAsync("UPDATE concerns SET category = @category WHERE id = @id", new { category = step.Category, id = step.Concern }, tx.Transaction);

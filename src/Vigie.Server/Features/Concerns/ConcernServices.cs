@@ -28,8 +28,16 @@ public static class ConcernServices
             sp.GetService<IExternalScopeProvider>()))));
     }
 
-    /// <summary>Must come first, before anything that reads or logs the request.</summary>
-    public static void UseConcernPrivacy(this WebApplication app) => app.UseMiddleware<ConcernPrivacyMiddleware>();
+    /// <summary>
+    /// Must come first, before anything that reads or logs the request. Routing is placed here
+    /// explicitly (WebApplication would otherwise put it before everything), so even its
+    /// "request matched endpoint" records are written inside the privacy scope.
+    /// </summary>
+    public static void UseConcernPrivacy(this WebApplication app)
+    {
+        app.UseMiddleware<ConcernPrivacyMiddleware>();
+        app.UseRouting();
+    }
 
     public static void MapConcerns(this WebApplication app)
     {
