@@ -1,21 +1,32 @@
 namespace Vigie.Server.Features.Concerns;
 
 /// <summary>
-/// The reporter pages' script, served from the assembly: it seals and opens concerns in the
+/// The reporter pages' scripts, served from the assembly: they seal and open concerns in the
 /// browser (WebCrypto), so the server never receives plaintext. Hand-written, no build step.
 /// </summary>
 public static class ConcernAssets
 {
-    public const string ScriptPath = "/concerns/vigie-concerns.js";
+    /// <summary>The sealing code, then the page wiring; pages load both, in this order.</summary>
+    public static readonly IReadOnlyList<string> Scripts = ["/concerns/vigie-concerns.js", "/concerns/vigie-concern-pages.js"];
 
-    private static readonly Lazy<byte[]> Script = new(() =>
+    private static readonly Dictionary<string, Lazy<byte[]>> Files = Scripts.ToDictionary(
+        path => path,
+        path => new Lazy<byte[]>(() =>
+        {
+            using var stream = typeof(ConcernAssets).Assembly.GetManifestResourceStream("assets/" + Path.GetFileName(path))!;
+            using var copy = new MemoryStream();
+            stream.CopyTo(copy);
+            return copy.ToArray();
+        }));
+
+    public static void MapConcernAssets(this IEndpointRouteBuilder app)
     {
-        using var stream = typeof(ConcernAssets).Assembly.GetManifestResourceStream("assets/vigie-concerns.js")!;
-        using var copy = new MemoryStream();
-        stream.CopyTo(copy);
-        return copy.ToArray();
-    });
+        foreach (var path in Scripts)
+        {
+            app.MapGet(path, () => Results.Bytes(Files[path].Value, "text/javascript; charset=utf-8")).NotLogged();
+        }
+    }
 
-    public static void MapConcernAssets(this IEndpointRouteBuilder app) =>
-        app.MapGet(ScriptPath, () => Results.Bytes(Script.Value, "text/javascript; charset=utf-8")).NotLogged();
+    /// <summary>The script tags, for a page's head (Razor refuses script tags in component markup).</summary>
+    public static string ScriptTags => string.Concat(Scripts.Select(s => $"<script src=\"{s}\" defer></script>"));
 }
