@@ -92,6 +92,26 @@ public sealed class ConcernBrowserTests(BrowserFixture browser, VigieServer serv
     }
 
     [Fact]
+    public async Task ReceiptKeys_DerivedInChromium_EqualThoseOfCore()
+    {
+        await EnsureChannelAsync();
+        await Page.GotoAsync("/concerns/status");
+        var receipt = ConcernReceipt.Generate();
+        var keys = ConcernReporterKeys.FromReceipt(receipt);
+
+        var derived = await Page.EvaluateAsync<JsonElement>("""
+            async (text) => {
+              const k = await VigieConcerns.reporterKeys(await VigieConcerns.parseReceipt(text));
+              return { locator: k.locator, access: k.access, reply: VigieConcerns.publicKeyText(k.replyPublic) };
+            }
+            """, receipt.DisplayText.ToLowerInvariant().Replace('1', 'l'));
+
+        Assert.Equal(keys.Locator, derived.GetProperty("locator").GetString());
+        Assert.Equal(keys.AccessBase64, derived.GetProperty("access").GetString());
+        Assert.Equal(keys.ReplyKey.PublicKey.Export(), derived.GetProperty("reply").GetString());
+    }
+
+    [Fact]
     public async Task BrowserWithoutX25519_SaysSoPlainly_AndCannotSend()
     {
         await EnsureChannelAsync();
