@@ -78,6 +78,40 @@ public sealed class ConcernBrowserTests(BrowserFixture browser, VigieServer serv
     }
 
     [Fact]
+    public async Task RecipientPage_UnlocksTheKeyLocally_OpensTheReport_AndSealsAReplyTheReporterOpens()
+    {
+        await EnsureChannelAsync();
+        var receipt = ConcernReceipt.Parse(await SubmitAsync("For the recipient page: evals were rerun until they passed."));
+        var concern = await ConcernWithTextAsync("uma", "For the recipient page: evals were rerun until they passed.");
+        var id = concern.GetProperty("concern").GetString();
+        var sent = new List<string>();
+        Page.Request += (_, request) => sent.Add(request.PostData ?? "");
+
+        await SignInAsync(Recipients["uma"].Token, $"/app/concerns/{id}");
+        await Page.Locator("#key-file").SetInputFilesAsync(new FilePayload
+        {
+            Name = "concern-private.key",
+            MimeType = "text/plain",
+            Buffer = System.Text.Encoding.ASCII.GetBytes(Recipients["uma"].Key.ExportPrivateKey() + "\n"),
+        });
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Unlock in this browser" }).ClickAsync();
+        await Assertions.Expect(Page.Locator("#concern-report")).ToHaveTextAsync("For the recipient page: evals were rerun until they passed.");
+
+        await Page.GetByLabel("Reply (sealed").FillAsync("We have stopped the release while we check.");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Seal and send reply" }).ClickAsync();
+        await Assertions.Expect(Page.Locator("#concern-thread")).ToContainTextAsync("uma · replied");
+        Assert.DoesNotContain(sent, s => s.Contains("stopped the release", StringComparison.Ordinal) || s.Contains("vigie-concern-private-key", StringComparison.Ordinal));
+
+        var reporter = ConcernReporterKeys.FromReceipt(receipt);
+        using var anonymous = Server.Api(null);
+        var status = JsonDocument.Parse(await (await anonymous.PostAsJsonAsync("/api/v1/concerns/status",
+            new { locator = reporter.Locator, access = reporter.AccessBase64 })).Content.ReadAsStringAsync()).RootElement;
+        var replied = status.GetProperty("events").EnumerateArray().Single(e => e.GetProperty("step").GetString() == "replied");
+        Assert.True(ConcernMessage.TryRead(Parse(replied.GetProperty("message")).Open(reporter.ReplyKey).Content, out var message, out _));
+        Assert.Equal("We have stopped the release while we check.", message.Text);
+    }
+
+    [Fact]
     public async Task MistypedReceipt_IsCaughtInTheBrowser_BeforeAnyRequest()
     {
         await EnsureChannelAsync();
