@@ -123,7 +123,9 @@ public sealed class ConcernProjection : IProjection
             "SELECT id AS Id, closed_on AS ClosedOn, acknowledged_on AS AcknowledgedOn FROM concerns WHERE id = @id", new { id = fact.Concern }, tx.Transaction);
         if (state.Id is null)
         {
-            return $"There is no concern {fact.Concern}.";
+            // Only when the concern's own (confidential) body was erased: its steps then have nothing
+            // to attach to, and a replay must still go through. Endpoints check the concern exists.
+            return null;
         }
 
         if (kind == ConcernEntries.Filed)
@@ -194,7 +196,7 @@ public sealed class ConcernProjection : IProjection
             new { id = step.Concern, step = step.Step }, tx.Transaction);
         if (factIndex is null)
         {
-            return $"No {step.Step} step of concern {step.Concern} is waiting for its details.";
+            return null; // its concern's body was erased (see FactAsync)
         }
 
         await c.ExecuteAsync(
