@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Vigie.Core.Concerns;
 
 namespace Vigie.Server.Features.Concerns;
 
