@@ -112,6 +112,23 @@ internal sealed class CliApp
         log.Subcommands.Add(LogEntryCommand.Create(this));
         root.Subcommands.Add(log);
 
+        var keys = new Command("keys", "Make a concern recipient's key pair.");
+        keys.Subcommands.Add(KeysGenerateCommand.Create(this));
+        root.Subcommands.Add(keys);
+
+        var concerns = new Command("concerns", "Raise a concern anonymously and follow it up; read and handle concerns routed to you.");
+        concerns.Subcommands.Add(ConcernsSubmitCommand.Create(this));
+        concerns.Subcommands.Add(ConcernsStatusCommand.Create(this));
+        concerns.Subcommands.Add(ConcernsAnswerCommand.Create(this));
+        concerns.Subcommands.Add(ConcernsVerifyCommand.Create(this));
+        concerns.Subcommands.Add(ConcernsReadCommand.Create(this));
+        concerns.Subcommands.Add(ConcernsAckCommand.Create(this));
+        concerns.Subcommands.Add(ConcernsReplyCommand.Create(this));
+        concerns.Subcommands.Add(ConcernsCloseCommand.Create(this));
+        concerns.Subcommands.Add(ConcernsRoutingCommand.Create(this));
+        concerns.Subcommands.Add(ConcernsStatsCommand.Create(this));
+        root.Subcommands.Add(concerns);
+
         root.Subcommands.Add(LogVerifyCommand.Create(this));
         return root;
     }

@@ -43,6 +43,7 @@ internal sealed class CommandContext : IDisposable
             : new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5), AutomaticDecompression = System.Net.DecompressionMethods.All });
         http.Timeout = TimeSpan.FromSeconds(60);
         Api = new VigieApi(http, Server, Token);
+        AnonymousApi = new VigieApi(http, Server, null);
     }
 
     public CliEnvironment Environment { get; }
@@ -58,6 +59,9 @@ internal sealed class CommandContext : IDisposable
     public ConfigStore Config { get; }
 
     public VigieApi Api { get; }
+
+    /// <summary>The API without any token, for the concern channel's reporter: nothing sent says who is asking.</summary>
+    public VigieApi AnonymousApi { get; }
 
     /// <summary>Progress bars only for a person watching a terminal; never into JSON or a pipe.</summary>
     public bool ShowProgress => Environment.IsTerminal && !Json;

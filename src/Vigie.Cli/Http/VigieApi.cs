@@ -36,10 +36,13 @@ internal sealed class VigieApi(HttpClient http, ServerAddress server, string? to
         return await ReadJsonAsync(response, path, cancellationToken);
     }
 
-    public async Task<JsonElement> PostJsonAsync(string path, object body, CancellationToken cancellationToken)
+    public Task<JsonElement> PostJsonAsync(string path, object body, CancellationToken cancellationToken) =>
+        SendJsonAsync(HttpMethod.Post, path, body, cancellationToken);
+
+    public async Task<JsonElement> SendJsonAsync(HttpMethod method, string path, object body, CancellationToken cancellationToken)
     {
         var content = new StringContent(JsonSerializer.Serialize(body, CliJson.Compact), Encoding.UTF8, "application/json");
-        using var response = await SendAsync(HttpMethod.Post, path, content, cancellationToken);
+        using var response = await SendAsync(method, path, content, cancellationToken);
         return await ReadJsonAsync(response, path, cancellationToken);
     }
 

@@ -96,6 +96,10 @@ public sealed class ConcernReceipt
         return true;
     }
 
+    /// <summary>True when <paramref name="text"/> is a locator as the server receives it: 9 canonical symbols.</summary>
+    public static bool IsLocator(string? text) =>
+        text is { Length: LocatorLength } && text.All(c => CrockfordBase32.Alphabet.Contains(c, StringComparison.Ordinal));
+
     /// <summary>Reads a receipt as a person typed it.</summary>
     /// <exception cref="FormatException">It is not a receipt; the message says why.</exception>
     public static ConcernReceipt Parse(string text) =>

@@ -58,6 +58,39 @@ public sealed class ConcernReceiptHash
         return error is null;
     }
 
+    /// <summary>
+    /// Hashes a reporter's access code (<see cref="ConcernReporterKeys.Access"/>) bound to its
+    /// locator: what the server stores, so it never holds the receipt itself.
+    /// </summary>
+    /// <exception cref="ArgumentException">The locator is not 9 symbols or the access code not 32 bytes.</exception>
+    public static ConcernReceiptHash CreateForAccess(string locator, ReadOnlySpan<byte> access)
+    {
+        var password = AccessPassword(locator, access);
+        try
+        {
+            return Create(password, ReceiptArgon2.DefaultMemoryKiB, ReceiptArgon2.DefaultPasses);
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(password);
+        }
+    }
+
+    /// <summary>True when <paramref name="access"/> under <paramref name="locator"/> is what this hash was made from.</summary>
+    /// <exception cref="ArgumentException">The locator is not 9 symbols or the access code not 32 bytes.</exception>
+    public bool VerifyAccess(string locator, ReadOnlySpan<byte> access)
+    {
+        var password = AccessPassword(locator, access);
+        try
+        {
+            return VerifyPassword(password);
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(password);
+        }
+    }
+
     /// <summary>True when <paramref name="receipt"/> is the one this hash was made from (constant-time compare).</summary>
     public bool Verify(ConcernReceipt receipt)
     {
@@ -76,6 +109,22 @@ public sealed class ConcernReceiptHash
 
     internal bool VerifyPassword(ReadOnlySpan<byte> password) =>
         CryptographicOperations.FixedTimeEquals(hash, ReceiptArgon2.Derive(password, salt, memoryKiB, passes, hash.Length));
+
+    private static byte[] AccessPassword(string locator, ReadOnlySpan<byte> access)
+    {
+        ArgumentNullException.ThrowIfNull(locator);
+        if (!ConcernReceipt.IsLocator(locator))
+        {
+            throw new ArgumentException($"A locator is {ConcernReceipt.LocatorLength} Crockford base32 symbols.", nameof(locator));
+        }
+
+        if (access.Length != ConcernReporterKeys.AccessSize)
+        {
+            throw new ArgumentException($"An access code is {ConcernReporterKeys.AccessSize} bytes.", nameof(access));
+        }
+
+        return [.. System.Text.Encoding.ASCII.GetBytes(locator), .. access];
+    }
 
     private static string? Parse(string? encoded, ref ConcernReceiptHash? hash)
     {

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using Vigie.Core.Ledger;
 using Vigie.Server.Features.Decisions;
 using Vigie.Server.Features.Cards;
+using Vigie.Server.Features.Concerns;
 using Vigie.Server.Features.Evidence;
 using Vigie.Server.Features.Log;
 using Vigie.Server.Features.Registry;
@@ -101,10 +102,12 @@ public static class VigieApp
         services.AddHostedService<VigieStartup>();
         services.AddHostedService(sp => sp.GetRequiredService<CheckpointService>());
         services.AddHostedService<DecisionEvidenceWatcher>();
+        services.AddConcerns(configuration);
     }
 
     public static void Configure(WebApplication app)
     {
+        app.UseConcernPrivacy();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseMiddleware<TokenAuthenticationMiddleware>();
@@ -123,6 +126,7 @@ public static class VigieApp
         app.MapDecisions();
         app.MapCards();
         app.MapSessions();
+        app.MapConcerns();
         app.Lifetime.ApplicationStopping.Register(() =>
             app.Services.GetRequiredService<Ledger.Ledger>().DisposeAsync().AsTask().GetAwaiter().GetResult());
     }

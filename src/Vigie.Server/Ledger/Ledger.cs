@@ -118,9 +118,10 @@ public sealed class Ledger : IAsyncDisposable
             SealedBody? sealedBody = null;
             byte[]? canonical;
             string? error;
+            var entryTime = write.DayPrecisionTime ? new DateTimeOffset(time.UtcDateTime.Date, TimeSpan.Zero) : time;
             var ok = write.Visibility == Visibility.Public
-                ? Envelope.TryCreatePublic(write.Kind, time, write.Actor, write.Body, out envelope, out canonical, out error)
-                : Envelope.TryCreateSealed(write.Kind, time, write.Actor, write.Visibility, write.Body, out envelope, out sealedBody, out canonical, out error);
+                ? Envelope.TryCreatePublic(write.Kind, entryTime, write.Actor, write.Body, out envelope, out canonical, out error)
+                : Envelope.TryCreateSealed(write.Kind, entryTime, write.Actor, write.Visibility, write.Body, out envelope, out sealedBody, out canonical, out error);
             if (!ok)
             {
                 // Oversize is the expected case (features bound their inputs); anything else is a bug.

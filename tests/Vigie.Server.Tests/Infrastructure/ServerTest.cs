@@ -36,10 +36,10 @@ public abstract class ServerTest : IAsyncLifetime
     }
 
     /// <summary>Starts a second server on the same store (a restart, or a second process sharing PostgreSQL).</summary>
-    protected async Task RestartAsync()
+    protected async Task RestartAsync(TimeProvider? time = null, Action<Microsoft.AspNetCore.Hosting.IWebHostBuilder>? configure = null)
     {
         await Factory.DisposeAsync();
-        Factory = new VigieFactory(Store);
+        Factory = new VigieFactory(Store, time, configure: configure);
         _ = Factory.Server;
     }
 

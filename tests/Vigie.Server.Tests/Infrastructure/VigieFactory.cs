@@ -6,7 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Vigie.Server.Tests.Infrastructure;
 
 /// <summary>The real Vigie server in-process on a given store, with its admin token at hand.</summary>
-public sealed class VigieFactory(TestStore store, TimeProvider? time = null, string origin = "test.vigie.example/log")
+public sealed class VigieFactory(TestStore store, TimeProvider? time = null, string origin = "test.vigie.example/log", Action<IWebHostBuilder>? configure = null)
     : WebApplicationFactory<Program>
 {
     public TestStore Store => store;
@@ -28,6 +28,8 @@ public sealed class VigieFactory(TestStore store, TimeProvider? time = null, str
         {
             builder.ConfigureServices(s => s.AddSingleton(time));
         }
+
+        configure?.Invoke(builder);
     }
 
     /// <summary>The token printed on first start (also in &lt;data&gt;/initial-admin-token).</summary>
