@@ -1,7 +1,7 @@
-using Cel;
 using Cel.Internal;
+using Vigie.Core.Policies.Expressions;
 
 namespace Vigie.Core.Policies;
 
-/// <summary>A compiled CEL expression with its syntax tree, or a syntax error at a 1-based position in the expression.</summary>
-internal sealed record CelCompiled(CelParser.StartContext? Tree, CelProgramDelegate? Program, string? Error, long Line, long Column);
+/// <summary>A compiled CEL expression with its syntax tree, or a mistake at a 1-based position in the expression.</summary>
+internal sealed record CelCompiled(CelParser.StartContext? Tree, CelProgram? Program, string? Error, long Line, long Column);

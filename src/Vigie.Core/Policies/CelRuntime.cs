@@ -1,33 +1,31 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Cel;
-using Cel.Internal;
+using Vigie.Core.Policies.Expressions;
 
 namespace Vigie.Core.Policies;
 
 /// <summary>
-/// The one place Vigie calls the Cel package. Parsing gives the syntax tree (read paths are
-/// taken from it); compiling gives a delegate that is cached in the policy. Cel reports most
-/// mistakes only when a program runs (unknown fields, wrong types, unknown functions), which is
-/// why every rule is dry-run at load (<see cref="RuleDryRun"/>).
+/// Where rule expressions are parsed and compiled. The Cel package parses (its grammar is
+/// cel-spec's); <see cref="CelCompiler"/> turns the syntax tree into a program cached in the
+/// policy. Type errors and absent keys can only show when a program runs, which is why every
+/// rule is also dry-run at load (<see cref="RuleDryRun"/>).
 /// </summary>
 internal static partial class CelRuntime
 {
-    public const string Variable = ReadPath.Root;
-
     private static readonly CelEnvironment Environment = new(null, null);
     private static readonly Lock Gate = new();
 
-    /// <summary>Parses and compiles; on a syntax error returns the message and its 1-based position in the expression.</summary>
+    /// <summary>Parses and compiles; on a mistake returns the message and its 1-based position in the expression.</summary>
     public static CelCompiled Compile(string expression)
     {
+        Cel.Internal.CelParser.StartContext tree;
         try
         {
-            // The environment's parser and visitor are not documented as thread-safe; loading is rare.
+            // The package documents no thread safety for its parser; loading a policy is rare.
             lock (Gate)
             {
-                var tree = Environment.Parse(expression);
-                return new CelCompiled(tree, Environment.Compile(tree), null, 0, 0);
+                tree = Environment.Parse(expression);
             }
         }
         catch (CelException e)
@@ -35,58 +33,37 @@ internal static partial class CelRuntime
             var (line, column, message) = Position(e.Message);
             return new CelCompiled(null, null, $"CEL syntax error: {message}", line, column);
         }
+
+        try
+        {
+            return new CelCompiled(tree, CelCompiler.Compile(tree), null, 0, 0);
+        }
+        catch (CelCompileException e)
+        {
+            return new CelCompiled(null, null, e.Message, e.At.Line, e.At.Column + 1);
+        }
     }
 
     /// <summary>
-    /// Runs a program on a dossier value: true or false, or an error. Any exception a rule's
-    /// evaluation raises is the rule's error, never the caller's, so it is caught here.
+    /// Runs a program on a dossier value: true or false, or an error. Every error a rule's
+    /// evaluation raises is the rule's, never the caller's, so it is caught here.
     /// </summary>
-    public static CelRun Run(CelProgramDelegate program, IDictionary<string, object?> variables)
+    public static CelRun Run(CelProgram program, object? dossier)
     {
         object? result;
         try
         {
-            result = program(variables);
+            result = program.Run(dossier);
         }
-        catch (Exception e) when (e is not OutOfMemoryException)
+        catch (CelEvalException e)
         {
-            return new CelRun(false, Describe(e));
+            return new CelRun(false, e.Message);
         }
 
-        return result switch
-        {
-            bool value => new CelRun(value, null),
-            // The compiled delegate returns "no such field" as a value (an internal Cel type) instead of throwing it.
-            _ when result?.GetType().Name == "CelNoSuchField" => new CelRun(false, NoSuchField(result)),
-            _ => new CelRun(false, $"the expression must give true or false; it gave {TypeName(result)}"),
-        };
+        return result is bool value
+            ? new CelRun(value, null)
+            : new CelRun(false, $"the expression must give true or false; it gave a {CelTypeValue.Of(result)}");
     }
-
-    public static IDictionary<string, object?> Variables(object? dossier) =>
-        new Dictionary<string, object?>(1, StringComparer.Ordinal) { [Variable] = dossier };
-
-    private static string Describe(Exception e) => e switch
-    {
-        CelNoSuchFieldException => $"no such field ({e.Message})",
-        CelArgumentRangeException => $"no such element or key ({e.Message})",
-        CelUndeclaredReferenceException or CelUnboundFunctionException => e.Message,
-        CelNoSuchOverloadException => $"type error ({e.Message})",
-        CelException => e.Message,
-        _ => $"{e.GetType().Name}: {e.Message}",
-    };
-
-    private static string NoSuchField(object marker) =>
-        marker.GetType().GetProperty("Message")?.GetValue(marker) is string message ? $"no such field ({message})" : "no such field";
-
-    private static string TypeName(object? value) => value switch
-    {
-        null => "null",
-        string => "a string",
-        double or long or ulong or int => "a number",
-        object?[] => "a list",
-        IDictionary<string, object?> => "a map",
-        _ => value.GetType().Name,
-    };
 
     private static (long Line, long Column, string Message) Position(string message)
     {

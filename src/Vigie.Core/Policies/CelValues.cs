@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 namespace Vigie.Core.Policies;
 
 /// <summary>
-/// Converts JSON to the values the Cel package evaluates: objects become
+/// Converts JSON to the values rule programs evaluate: objects become
 /// <c>Dictionary&lt;string, object?&gt;</c>, arrays <c>object?[]</c>, and every number a
 /// <see cref="double"/>, as CEL's own JSON mapping (google.protobuf.Value) does, so a rule sees
 /// the same type whether the dossier wrote 3 or 3.0. Reads values back along a
@@ -22,8 +22,6 @@ internal static class CelValues
         JsonValueKind.False => false,
         _ => null,
     };
-
-    public static object? FromJson(JsonNode? node) => node is null ? null : FromJson(JsonSerializer.SerializeToElement(node));
 
     /// <summary>
     /// The value at a path in a JSON dossier: null when absent; for a path through

@@ -1,4 +1,4 @@
-using Cel;
+using Vigie.Core.Policies.Expressions;
 
 namespace Vigie.Core.Policies;
 
@@ -7,7 +7,7 @@ namespace Vigie.Core.Policies;
 /// dossier paths its result is shown with (<see cref="Shown"/>: the read paths less those that
 /// only lead to a longer one, so a gate result lists the values the rule looked at, not whole lists).
 /// </summary>
-internal sealed record CompiledRule(PolicyRule Rule, CelProgramDelegate? When, CelProgramDelegate Require, IReadOnlyList<ReadPath> Shown)
+internal sealed record CompiledRule(PolicyRule Rule, CelProgram? When, CelProgram Require, IReadOnlyList<ReadPath> Shown)
 {
     public static IReadOnlyList<ReadPath> Leaves(IReadOnlyList<ReadPath> paths) =>
         [.. paths.Where(p => !paths.Any(q => q.Segments.Count > p.Segments.Count && q.StartsWith(p)))];

@@ -44,7 +44,7 @@ public static class PolicyGate
         var read = compiled.Shown.Select(p => new RuleRead(p.Text, CelValues.Read(dossier.Json, p))).ToArray();
         if (compiled.When is { } when)
         {
-            var relevant = CelRuntime.Run(when, dossier.Variables);
+            var relevant = CelRuntime.Run(when, dossier.Value);
             if (relevant.Failed)
             {
                 return Failed(rule, dossier, read, $"'when' could not be evaluated: {relevant.Error}");
@@ -56,7 +56,7 @@ public static class PolicyGate
             }
         }
 
-        var outcome = CelRuntime.Run(compiled.Require, dossier.Variables);
+        var outcome = CelRuntime.Run(compiled.Require, dossier.Value);
         if (outcome.Failed)
         {
             return Failed(rule, dossier, read, $"'require' could not be evaluated: {outcome.Error}");

@@ -1,6 +1,7 @@
 using Antlr4.Runtime;
 using Antlr4.Runtime.Tree;
 using Cel.Internal;
+using Vigie.Core.Policies.Expressions;
 
 namespace Vigie.Core.Policies;
 
@@ -9,19 +10,13 @@ namespace Vigie.Core.Policies;
 /// selections and constant indexes that starts at <c>dossier</c> or at a macro variable (which
 /// stands for every element of the list the macro ranges over). A chain broken by a computed
 /// index or a function call counts as reading the whole value before the break, so the set
-/// covers everything the expression can touch. Along the way it reports what can be told
-/// without data: unknown variables, misspelled fields (checked on the schema, in every branch),
-/// string constants compared with a field that can never hold them, and macro or has() misuse.
+/// covers everything the expression can touch. Along the way it reports what the schema tells
+/// without data, in every branch: misspelt fields, and string constants compared with a field
+/// that can never hold them. (Unknown variables and functions are <see cref="Expressions.CelCompiler"/>'s to report.)
 /// </summary>
 internal sealed class ReadPathCollector
 {
     private static readonly HashSet<string> Macros = new(StringComparer.Ordinal) { "all", "exists", "exists_one", "map", "filter" };
-
-    // CEL's type names may be used as values, e.g. type(x) == list.
-    private static readonly HashSet<string> TypeNames = new(StringComparer.Ordinal)
-    {
-        "int", "uint", "double", "bool", "string", "bytes", "list", "map", "type", "null_type", "dyn",
-    };
 
     private readonly List<ReadPath> _paths = [];
     private readonly List<(string Message, IToken At)> _problems = [];
@@ -56,9 +51,6 @@ internal sealed class ReadPathCollector
                 when primary.primary() is CelParser.IdentOrGlobalCallContext { op: null }:
                 VisitChain(primary, scope);
                 return;
-            case CelParser.IdentOrGlobalCallContext { op: not null } global:
-                VisitGlobalCall(global, scope);
-                return;
             case CelParser.RelationContext { op: not null } relation:
                 CheckConstants(relation, scope);
                 break;
@@ -72,7 +64,7 @@ internal sealed class ReadPathCollector
 
     private void VisitChain(CelParser.MemberContext member, Scope scope)
     {
-        if (PathOf(member, scope, report: true) is { } path)
+        if (PathOf(member, scope) is { } path)
         {
             Record(path, member.Start);
             return;
@@ -113,7 +105,6 @@ internal sealed class ReadPathCollector
 
         if (BareIdentifier(args[0]) is not { } variable)
         {
-            _problems.Add(($"the first argument of {call.id.Text}() must be a variable name, as in {call.id.Text}(x, ...)", args[0].Start));
             return;
         }
 
@@ -125,22 +116,8 @@ internal sealed class ReadPathCollector
         }
     }
 
-    private void VisitGlobalCall(CelParser.IdentOrGlobalCallContext call, Scope scope)
-    {
-        var args = call.args?._e ?? [];
-        if (call.id.Text == "has" && (args.Count != 1 || Chain(args[0]) is not CelParser.SelectContext))
-        {
-            _problems.Add(("has() takes one field selection, such as has(dossier.card) or has(e.score)", call.Start));
-        }
-
-        foreach (var arg in args)
-        {
-            Visit(arg, scope);
-        }
-    }
-
     /// <summary>The path a chain denotes, or null when it does not start at the dossier or a bound macro variable.</summary>
-    private ReadPath? PathOf(CelParser.MemberContext member, Scope scope, bool report)
+    private static ReadPath? PathOf(CelParser.MemberContext member, Scope scope)
     {
         switch (member)
         {
@@ -151,26 +128,11 @@ internal sealed class ReadPathCollector
                     return bound;
                 }
 
-                if (ident.leadingDot is null && name == ReadPath.Root)
-                {
-                    return ReadPath.Dossier;
-                }
-
-                if (report && !TypeNames.Contains(name))
-                {
-                    _problems.Add(($"unknown variable '{name}': rules read the dossier as 'dossier' (e.g. dossier.action), and macro variables only inside their macro", ident.Start));
-                }
-
-                return null;
+                return ident.leadingDot is null && name == ReadPath.Root ? ReadPath.Dossier : null;
             case CelParser.SelectContext select:
-                if (select.opt is not null)
-                {
-                    _problems.Add(("optional field selection (.?) is not supported; guard the field with has()", select.opt));
-                }
-
-                return PathOf(select.member(), scope, report)?.Append(select.id.Text);
+                return PathOf(select.member(), scope)?.Append(select.id.Text);
             case CelParser.IndexContext index:
-                var basePath = PathOf(index.member(), scope, report);
+                var basePath = PathOf(index.member(), scope);
                 return basePath is null ? null : ConstantKey(index.index) is { } key ? basePath.Append(key) : null;
             default:
                 return null;
@@ -178,11 +140,11 @@ internal sealed class ReadPathCollector
     }
 
     /// <summary>What a macro's variable ranges over: the list itself, or the list a filter() kept elements of.</summary>
-    private ReadPath? SourceOf(CelParser.MemberContext member, Scope scope) => member switch
+    private static ReadPath? SourceOf(CelParser.MemberContext member, Scope scope) => member switch
     {
         CelParser.MemberCallContext { id.Text: "filter" } filter => SourceOf(filter.member(), scope),
         CelParser.MemberCallContext => null,
-        _ => PathOf(member, scope, report: false),
+        _ => PathOf(member, scope),
     };
 
     private void Record(ReadPath path, IToken at)
@@ -230,7 +192,7 @@ internal sealed class ReadPathCollector
         {
             foreach (var element in create.elems?._elems ?? [])
             {
-                if (Chain(element.e) is { } item && StringConstant(item) is { } value)
+                if (CelCompiler.Alone(element.e) is { } item && StringConstant(item) is { } value)
                 {
                     Check(left, value, item.Start, scope);
                 }
@@ -240,7 +202,7 @@ internal sealed class ReadPathCollector
 
     private void Check(CelParser.MemberContext field, string constant, IToken at, Scope scope)
     {
-        if (PathOf(field, scope, report: false) is not { } path)
+        if (PathOf(field, scope) is not { } path)
         {
             return;
         }
@@ -255,25 +217,14 @@ internal sealed class ReadPathCollector
     private static CelParser.MemberContext? MemberOf(CelParser.RelationContext relation) =>
         relation.calc() is { } calc && calc.unary() is CelParser.MemberExprContext unary ? unary.member() : null;
 
-    /// <summary>The member chain an expression consists of alone (no operators), or null.</summary>
-    private static CelParser.MemberContext? Chain(CelParser.ExprContext expr)
-    {
-        if (expr.op is not null || expr.e is not { } or || or._e1.Count > 0 || or.e is not { } and || and._e1.Count > 0)
-        {
-            return null;
-        }
-
-        return and.e is { op: null } relation ? MemberOf(relation) : null;
-    }
-
     private static string? BareIdentifier(CelParser.ExprContext expr) =>
-        Chain(expr) is CelParser.PrimaryExprContext { } p && p.primary() is CelParser.IdentOrGlobalCallContext { op: null, leadingDot: null } ident
+        CelCompiler.Alone(expr) is CelParser.PrimaryExprContext { } p && p.primary() is CelParser.IdentOrGlobalCallContext { op: null, leadingDot: null } ident
             ? ident.id.Text
             : null;
 
     private static string? ConstantKey(CelParser.ExprContext index)
     {
-        if (Chain(index) is not CelParser.PrimaryExprContext { } p || p.primary() is not CelParser.ConstantLiteralContext literal)
+        if (CelCompiler.Alone(index) is not CelParser.PrimaryExprContext { } p || p.primary() is not CelParser.ConstantLiteralContext literal)
         {
             return null;
         }

@@ -27,7 +27,7 @@ public sealed class ReleaseDossier
         Action = json.GetProperty("action").GetString()!;
         Time = ParseTime(json.GetProperty("time").GetString()!);
         Waivers = waivers;
-        Variables = CelRuntime.Variables(CelValues.FromJson(json));
+        Value = CelValues.FromJson(json);
     }
 
     /// <summary>The dossier in its canonical form (keys sorted), as a JSON value.</summary>
@@ -49,7 +49,8 @@ public sealed class ReleaseDossier
 
     public IReadOnlyList<DossierWaiver> Waivers { get; }
 
-    internal IDictionary<string, object?> Variables { get; }
+    /// <summary>The dossier as CEL values, converted once and shared by every rule (CEL cannot change a value).</summary>
+    internal object? Value { get; }
 
     public static DossierParse Parse(string json) => Parse(Encoding.UTF8.GetBytes(json));
 

@@ -25,24 +25,22 @@ internal static class RuleDryRun
         foreach (var action in rule.Rule.AppliesTo)
         {
             var (full, minimal) = Samples[action];
-            var fullVars = CelRuntime.Variables(full);
-            if (rule.When is { } when && CelRuntime.Run(when, fullVars).Error is { } whenError)
+            if (rule.When is { } when && CelRuntime.Run(when, full).Error is { } whenError)
             {
                 problems.Add(("when", $"{whenError} — on the sample dossier, which has every field of the schema (see docs/dossier.md)"));
             }
 
-            if (CelRuntime.Run(rule.Require, fullVars).Error is { } requireError)
+            if (CelRuntime.Run(rule.Require, full).Error is { } requireError)
             {
                 problems.Add(("require", $"{requireError} — on the sample dossier, which has every field of the schema (see docs/dossier.md)"));
             }
 
-            var minimalVars = CelRuntime.Variables(minimal);
-            var relevant = rule.When is null ? new CelRun(true, null) : CelRuntime.Run(rule.When, minimalVars);
+            var relevant = rule.When is null ? new CelRun(true, null) : CelRuntime.Run(rule.When, minimal);
             if (relevant.Error is { } absentWhen)
             {
                 problems.Add(("when", Unguarded(absentWhen)));
             }
-            else if (relevant.Value && CelRuntime.Run(rule.Require, minimalVars).Error is { } absentRequire)
+            else if (relevant.Value && CelRuntime.Run(rule.Require, minimal).Error is { } absentRequire)
             {
                 problems.Add(("require", Unguarded(absentRequire)));
             }
