@@ -173,8 +173,9 @@ internal static class DossierShape
                 Unfilled(property.Value, child, $"{at}/{property.Name}", missing);
             }
         }
-        else if (schema.TryGetProperty("items", out var items))
+        else if (schema.TryGetProperty("items", out var items) && Resolve(items).TryGetProperty("properties", out _))
         {
+            // Lists of records need one element with every field; lists of plain values may be empty.
             if (value.ValueKind != JsonValueKind.Array || value.GetArrayLength() == 0)
             {
                 missing.Add($"{at}/0");
