@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Vigie.Core.Json;
 
 namespace Vigie.Core.Policies;
 
@@ -7,8 +8,8 @@ namespace Vigie.Core.Policies;
 /// Converts JSON to the values rule programs evaluate: objects become
 /// <c>Dictionary&lt;string, object?&gt;</c>, arrays <c>object?[]</c>, and every number a
 /// <see cref="double"/>, as CEL's own JSON mapping (google.protobuf.Value) does, so a rule sees
-/// the same type whether the dossier wrote 3 or 3.0. Reads values back along a
-/// <see cref="ReadPath"/> for the gate result.
+/// the same type whether the dossier wrote 3 or 3.0. Reads values along a <see cref="ReadPath"/>
+/// for the gate result, and writes them back as JSON (numbers as RFC 8785 writes them).
 /// </summary>
 internal static class CelValues
 {
@@ -24,24 +25,97 @@ internal static class CelValues
     };
 
     /// <summary>
-    /// The value at a path in a JSON dossier: null when absent; for a path through
-    /// <see cref="ReadPath.Each"/>, the list of values found in every element (absent ones left out).
+    /// The value at a path: null when absent; for a path through <see cref="ReadPath.Each"/>, the
+    /// list of values found in every element (absent ones left out).
     /// </summary>
-    public static JsonNode? Read(JsonElement root, ReadPath path)
+    public static object? Read(object? root, ReadPath path)
     {
-        var found = new List<JsonElement>();
-        var spread = false;
-        Collect(root, path.Segments, 1, found, ref spread);
-        if (spread)
+        if (!path.Segments.Contains(ReadPath.Each))
         {
-            return new JsonArray([.. found.Select(ToNode)]);
+            var at = root;
+            for (var i = 1; i < path.Segments.Count && at is not null; i++)
+            {
+                at = Step(at, path.Segments[i]);
+            }
+
+            return at;
         }
 
-        return found.Count == 0 ? null : ToNode(found[0]);
+        var found = new List<object?>();
+        Collect(root, path.Segments, 1, found);
+        return found.ToArray();
     }
 
-    private static void Collect(JsonElement at, IReadOnlyList<string> segments, int index, List<JsonElement> found, ref bool spread)
+    public static JsonNode? ToJsonNode(object? value) => value switch
     {
+        null => null,
+        bool b => JsonValue.Create(b),
+        string s => JsonValue.Create(s),
+        double d => JsonNode.Parse(Jcs.SerializeNumber(d)),
+        object?[] list => new JsonArray([.. list.Select(ToJsonNode)]),
+        Dictionary<string, object?> map => new JsonObject(map.Select(p => KeyValuePair.Create(p.Key, ToJsonNode(p.Value)))),
+        _ => throw new InvalidOperationException($"A dossier value is never a {value.GetType().Name}."),
+    };
+
+    public static void Write(Utf8JsonWriter writer, object? value)
+    {
+        switch (value)
+        {
+            case null:
+                writer.WriteNullValue();
+                break;
+            case bool b:
+                writer.WriteBooleanValue(b);
+                break;
+            case string s:
+                writer.WriteStringValue(s);
+                break;
+            case double d:
+                writer.WriteRawValue(Jcs.SerializeNumber(d), skipInputValidation: true);
+                break;
+            case object?[] list:
+                writer.WriteStartArray();
+                foreach (var item in list)
+                {
+                    Write(writer, item);
+                }
+
+                writer.WriteEndArray();
+                break;
+            case Dictionary<string, object?> map:
+                writer.WriteStartObject();
+                foreach (var (key, item) in map)
+                {
+                    writer.WritePropertyName(key);
+                    Write(writer, item);
+                }
+
+                writer.WriteEndObject();
+                break;
+            default:
+                throw new InvalidOperationException($"A dossier value is never a {value.GetType().Name}.");
+        }
+    }
+
+    private static object? Step(object at, string segment)
+    {
+        if (ReadPath.IsPosition(segment))
+        {
+            return at is object?[] list && int.TryParse(segment.AsSpan(1, segment.Length - 2), out var position) && position >= 0 && position < list.Length
+                ? list[position]
+                : null;
+        }
+
+        return at is Dictionary<string, object?> map && map.TryGetValue(segment, out var child) ? child : null;
+    }
+
+    private static void Collect(object? at, IReadOnlyList<string> segments, int index, List<object?> found)
+    {
+        if (at is null)
+        {
+            return;
+        }
+
         if (index == segments.Count)
         {
             found.Add(at);
@@ -49,41 +123,21 @@ internal static class CelValues
         }
 
         var segment = segments[index];
-        if (segment == ReadPath.Each)
+        if (segment != ReadPath.Each)
         {
-            spread = true;
-            if (at.ValueKind == JsonValueKind.Array)
-            {
-                foreach (var item in at.EnumerateArray())
-                {
-                    Collect(item, segments, index + 1, found, ref spread);
-                }
-            }
-            else if (at.ValueKind == JsonValueKind.Object && index + 1 == segments.Count)
-            {
-                // A macro over a map ranges over its keys.
-                found.AddRange(at.EnumerateObject().Select(p => JsonSerializer.SerializeToElement(p.Name)));
-            }
-
-            return;
+            Collect(Step(at, segment), segments, index + 1, found);
         }
-
-        if (ReadPath.IsPosition(segment))
+        else if (at is object?[] list)
         {
-            if (at.ValueKind == JsonValueKind.Array && int.TryParse(segment.AsSpan(1, segment.Length - 2), out var position) &&
-                position >= 0 && position < at.GetArrayLength())
+            foreach (var item in list)
             {
-                Collect(at[position], segments, index + 1, found, ref spread);
+                Collect(item, segments, index + 1, found);
             }
-
-            return;
         }
-
-        if (at.ValueKind == JsonValueKind.Object && at.TryGetProperty(segment, out var child))
+        else if (at is Dictionary<string, object?> map && index + 1 == segments.Count)
         {
-            Collect(child, segments, index + 1, found, ref spread);
+            // A macro over a map ranges over its keys.
+            found.AddRange(map.Keys);
         }
     }
-
-    private static JsonNode? ToNode(JsonElement element) => element.ValueKind == JsonValueKind.Null ? null : JsonNode.Parse(element.GetRawText());
 }

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -5,7 +6,7 @@ namespace Vigie.Core.Policies;
 
 /// <summary>
 /// A gate's answer for one dossier under one policy, with every rule's outcome. Its stable JSON
-/// form (<see cref="ToJsonObject"/>), on which CI scripts rely:
+/// form (<see cref="ToJson"/>), on which CI scripts rely:
 /// <c>{"result", "dossierDigest", "policyVersion", "rules": [{"id", "outcome", "severity", "message", "read"}]}</c>,
 /// with <c>read</c> an object from dossier path to value, in the order the rule reads them.
 /// </summary>
@@ -21,36 +22,47 @@ public sealed record GateResult(
 
     public bool Allowed => Verdict != GateVerdict.Deny;
 
-    public JsonObject ToJsonObject() => new()
+    /// <summary>The stable form as UTF-8 JSON, written straight from the values rules read.</summary>
+    public byte[] ToUtf8Json(bool indented = false)
     {
-        ["result"] = Result,
-        ["dossierDigest"] = DossierDigest,
-        ["policyVersion"] = PolicyVersion,
-        ["rules"] = new JsonArray([.. Rules.Select(Rule)]),
-    };
-
-    public string ToJson(bool indented = false) =>
-        ToJsonObject().ToJsonString(new JsonSerializerOptions
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions
         {
-            WriteIndented = indented,
+            Indented = indented,
             Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-        });
-
-    private static JsonObject Rule(RuleResult rule)
-    {
-        var read = new JsonObject();
-        foreach (var value in rule.Read)
+        }))
         {
-            read[value.Path] = value.Value?.DeepClone();
+            writer.WriteStartObject();
+            writer.WriteString("result", Result);
+            writer.WriteString("dossierDigest", DossierDigest);
+            writer.WriteString("policyVersion", PolicyVersion);
+            writer.WriteStartArray("rules");
+            foreach (var rule in Rules)
+            {
+                writer.WriteStartObject();
+                writer.WriteString("id", rule.Id);
+                writer.WriteString("outcome", PolicyNames.Name(rule.Outcome));
+                writer.WriteString("severity", PolicyNames.Name(rule.Severity));
+                writer.WriteString("message", rule.Message);
+                writer.WriteStartObject("read");
+                foreach (var read in rule.Read)
+                {
+                    writer.WritePropertyName(read.Path);
+                    CelValues.Write(writer, read.Raw);
+                }
+
+                writer.WriteEndObject();
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndArray();
+            writer.WriteEndObject();
         }
 
-        return new JsonObject
-        {
-            ["id"] = rule.Id,
-            ["outcome"] = PolicyNames.Name(rule.Outcome),
-            ["severity"] = PolicyNames.Name(rule.Severity),
-            ["message"] = rule.Message,
-            ["read"] = read,
-        };
+        return buffer.ToArray();
     }
+
+    public string ToJson(bool indented = false) => Encoding.UTF8.GetString(ToUtf8Json(indented));
+
+    public JsonObject ToJsonObject() => JsonNode.Parse(ToUtf8Json())!.AsObject();
 }

@@ -60,7 +60,7 @@ internal sealed partial class CelCompiler
             {
                 if (CelValuesOps.Bool(predicate(frame), stopOn ? "exists()" : "all()") == stopOn)
                 {
-                    return stopOn;
+                    return Boxed(stopOn);
                 }
             }
             catch (CelEvalException e)
@@ -69,7 +69,7 @@ internal sealed partial class CelCompiler
             }
         }
 
-        return error is null ? !stopOn : throw error;
+        return error is null ? Boxed(!stopOn) : throw error;
     }
 
     private static object ExistsOne(object?[] items, object?[] frame, int slot, Eval predicate)
@@ -84,7 +84,7 @@ internal sealed partial class CelCompiler
             }
         }
 
-        return count == 1;
+        return Boxed(count == 1);
     }
 
     /// <summary>filter (no transform), map (no filter) and map with a filter (both).</summary>

@@ -76,7 +76,7 @@ internal sealed partial class CelCompiler
                 {
                     if (b == stopOn)
                     {
-                        return stopOn;
+                        return Boxed(stopOn);
                     }
                 }
                 else
@@ -90,7 +90,7 @@ internal sealed partial class CelCompiler
             }
         }
 
-        return error is null ? !stopOn : throw error;
+        return error is null ? Boxed(!stopOn) : throw error;
     }
 
     private Eval Relation(CelParser.RelationContext relation)
@@ -105,13 +105,13 @@ internal sealed partial class CelCompiler
         var op = relation.op.Text;
         return op switch
         {
-            "==" => frame => CelCompare.Equal(left(frame), right(frame)),
-            "!=" => frame => !CelCompare.Equal(left(frame), right(frame)),
-            "in" => frame => CelValuesOps.In(left(frame), right(frame)),
-            "<" => frame => CelCompare.Order(left(frame), right(frame), op) < 0,
-            "<=" => frame => CelCompare.Order(left(frame), right(frame), op) <= 0,
-            ">" => frame => CelCompare.Order(left(frame), right(frame), op) > 0,
-            ">=" => frame => CelCompare.Order(left(frame), right(frame), op) >= 0,
+            "==" => frame => Boxed(CelCompare.Equal(left(frame), right(frame))),
+            "!=" => frame => Boxed(!CelCompare.Equal(left(frame), right(frame))),
+            "in" => frame => Boxed(CelValuesOps.In(left(frame), right(frame))),
+            "<" => frame => Boxed(CelCompare.Order(left(frame), right(frame), op) < 0),
+            "<=" => frame => Boxed(CelCompare.Order(left(frame), right(frame), op) <= 0),
+            ">" => frame => Boxed(CelCompare.Order(left(frame), right(frame), op) > 0),
+            ">=" => frame => Boxed(CelCompare.Order(left(frame), right(frame), op) >= 0),
             _ => throw new CelCompileException($"unknown operator '{op}'", relation.op),
         };
     }
@@ -142,7 +142,7 @@ internal sealed partial class CelCompiler
         {
             case CelParser.LogicalNotContext not:
                 var operand = Member(not.member());
-                return not._ops.Count % 2 == 0 ? frame => CelValuesOps.Bool(operand(frame), "!") : frame => CelArithmetic.Not(operand(frame));
+                return not._ops.Count % 2 == 0 ? frame => Boxed(CelValuesOps.Bool(operand(frame), "!")) : frame => Boxed(CelArithmetic.Not(operand(frame)));
             case CelParser.NegateContext negate:
                 var value = Member(negate.member());
                 var times = negate._ops.Count;
@@ -268,7 +268,7 @@ internal sealed partial class CelCompiler
 
         var target = Member(select.member());
         var field = select.id.Text;
-        return frame => CelValuesOps.Has(target(frame), field);
+        return frame => Boxed(CelValuesOps.Has(target(frame), field));
     }
 
     private Eval MapLiteral(CelParser.CreateStructContext map)
@@ -334,6 +334,12 @@ internal sealed partial class CelCompiler
         relation.calc() is { op: null } calc && calc.unary() is CelParser.MemberExprContext unary
             ? unary.member()
             : null;
+
+    // Comparisons return one of two shared boxes instead of allocating one per evaluation.
+    private static readonly object True = true;
+    private static readonly object False = false;
+
+    internal static object Boxed(bool value) => value ? True : False;
 
     private static void Refuse(IToken? token, string message)
     {

@@ -29,7 +29,7 @@ internal static class CelValuesOps
 
     public static bool In(object? element, object? container) => container switch
     {
-        object?[] list => list.Any(item => CelCompare.Equal(element, item)),
+        object?[] list => Array.Exists(list, item => CelCompare.Equal(element, item)),
         Dictionary<string, object?> map => element is string key && map.ContainsKey(key),
         _ => throw new CelEvalException($"no such overload: {CelTypeValue.Of(element)} in {CelTypeValue.Of(container)}"),
     };
