@@ -11,9 +11,10 @@ namespace Vigie.Benchmarks;
 /// built from ten rule shapes of the shipped presets (macros over lists, has() guards, map
 /// indexes, numeric and string comparisons), each used ten times with its own constant. Every
 /// evaluation gets one of 64 distinct dossiers (20 evaluations, 6 decisions, 8 scorecard
-/// categories each), so nothing is reused between runs but the compiled policy. Two figures:
-/// the gate on a parsed dossier (what the 1 ms target is about), and parse + gate (schema
-/// validation, RFC 8785 digest, conversion), what one check costs the server end to end.
+/// categories each), so nothing is reused between runs but the compiled policy. Three figures:
+/// the gate on a parsed dossier (what the 1 ms target is about); the gate and its stable JSON
+/// (every value each rule read); and parse + gate (schema validation, RFC 8785 digest,
+/// conversion), what one check costs the server before it writes anything.
 /// </summary>
 internal static class PolicyScenario
 {
@@ -65,6 +66,21 @@ internal static class PolicyScenario
         }
 
         var cpuGate = MachineLoad.ProcessCpu() - cpuBefore;
+        var withJson = new List<long>(evaluations);
+        for (var n = 0; n < evaluations; n++)
+        {
+            var t0 = Stopwatch.GetTimestamp();
+            Gate(policy, dossiers[n % dossiers.Length]).ToUtf8Json();
+            withJson.Add(Stopwatch.GetTimestamp() - t0);
+        }
+
+        var allocated = GC.GetAllocatedBytesForCurrentThread();
+        for (var n = 0; n < 1000; n++)
+        {
+            Gate(policy, dossiers[n % dossiers.Length]);
+        }
+
+        var allocatedPerGate = (GC.GetAllocatedBytesForCurrentThread() - allocated) / 1000;
         for (var n = 0; n < evaluations; n++)
         {
             var t0 = Stopwatch.GetTimestamp();
@@ -75,13 +91,15 @@ internal static class PolicyScenario
         var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
         var g = LatencyStats.From(gate);
         var e = LatencyStats.From(endToEnd);
+        var j = LatencyStats.From(withJson);
         Report.Print($"policy: {policy.Rules.Count}-rule policy ({Encoding.UTF8.GetByteCount(text)} bytes), {dossiers.Length} distinct dossiers, in process",
         [
             ("scenario", "policy"), ("rules", policy.Rules.Count), ("policyBytes", Encoding.UTF8.GetByteCount(text)), ("loadMs", Math.Round(loadMs, 1)),
             ("dossierBytes", (int)texts.Average(t => t.Length)), ("evaluations", g.Count), ("seconds", Math.Round(seconds, 3)),
             ("allow", verdicts[0]), ("deny", verdicts[1]), ("allowWithWarnings", verdicts[2]),
             ("gateP50Ms", g.P50), ("gateP95Ms", g.P95), ("gateP99Ms", g.P99), ("gateMaxMs", g.Max), ("gateMeanMs", g.Mean),
-            ("gateCpuUs", Math.Round(cpuGate.TotalMicroseconds / Math.Max(1, g.Count), 1)),
+            ("gateCpuUs", Math.Round(cpuGate.TotalMicroseconds / Math.Max(1, g.Count), 1)), ("gateAllocatedBytes", allocatedPerGate),
+            ("gateAndJsonP50Ms", j.P50), ("gateAndJsonP99Ms", j.P99), ("gateAndJsonMeanMs", j.Mean),
             ("parseAndGateP50Ms", e.P50), ("parseAndGateP99Ms", e.P99), ("parseAndGateMeanMs", e.Mean),
             ("cpuPressureAvg10", MachineLoad.CpuPressure()), ("loadBefore", loadBefore), ("loadAfter", MachineLoad.Read()), ("at", MachineLoad.Now()),
         ]);

@@ -30,7 +30,7 @@ internal static class CelValues
     /// </summary>
     public static object? Read(object? root, ReadPath path)
     {
-        if (!path.Segments.Contains(ReadPath.Each))
+        if (!path.Spreads)
         {
             var at = root;
             for (var i = 1; i < path.Segments.Count && at is not null; i++)

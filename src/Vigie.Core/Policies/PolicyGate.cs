@@ -41,7 +41,7 @@ public static class PolicyGate
             return new RuleResult(rule.Id, RuleOutcome.NotApplicable, rule.Severity, rule.Message, []);
         }
 
-        var read = compiled.Shown.Select(p => new RuleRead(p.Text, CelValues.Read(dossier.Value, p))).ToArray();
+        var read = compiled.Shown.Select(p => new RuleRead(p, dossier.Value)).ToArray();
         if (compiled.When is { } when)
         {
             var relevant = CelRuntime.Run(when, dossier.Value);

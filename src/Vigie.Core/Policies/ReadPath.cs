@@ -17,6 +17,7 @@ internal sealed class ReadPath : IEquatable<ReadPath>
     {
         Segments = segments;
         Text = Render(segments);
+        Spreads = segments.Contains(Each);
     }
 
     public static ReadPath Dossier { get; } = new([Root]);
@@ -25,6 +26,9 @@ internal sealed class ReadPath : IEquatable<ReadPath>
     public IReadOnlyList<string> Segments { get; }
 
     public string Text { get; }
+
+    /// <summary>Whether the path goes through <see cref="Each"/>, so it reads a list of values.</summary>
+    public bool Spreads { get; }
 
     public ReadPath Append(string segment) => new([.. Segments, segment]);
 

@@ -13,6 +13,9 @@ namespace Vigie.Core.Policies.Expressions;
 /// </summary>
 internal sealed partial class CelCompiler
 {
+    // Sub-expressions whose value is known at compile time (literals, and calls on them such as
+    // duration('24h') or ['low', 'medium']): computed once here instead of on every evaluation.
+    private readonly Dictionary<Eval, object?> _constants = new(ReferenceEqualityComparer.Instance);
     private Dictionary<string, int> _scope = new(StringComparer.Ordinal) { [ReadPath.Root] = 0 };
     private int _depth;
     private int _frameSize = 1;
@@ -199,7 +202,7 @@ internal sealed partial class CelCompiler
             ?? throw new CelCompileException($"unknown function .{name}() with {args.Count} argument(s); functions called on a value are: {CelFunctions.MemberNames} (and the macros all, exists, exists_one, map, filter)", call.id);
         var target = Member(call.member());
         var compiled = args.Select(Expr).ToArray();
-        return frame => function(target(frame), Evaluate(compiled, frame));
+        return Fold([target, .. compiled], values => function(values[0], values[1..]), frame => function(target(frame), Evaluate(compiled, frame)));
     }
 
     private Eval Primary(CelParser.PrimaryContext primary)
@@ -217,12 +220,11 @@ internal sealed partial class CelCompiler
                     Refuse(e.opt, "optional list elements (?x) are not supported");
                     return Expr(e.e);
                 }).ToArray();
-                return frame => Evaluate(elements, frame);
+                return Fold(elements, args => args, frame => Evaluate(elements, frame));
             case CelParser.CreateStructContext map:
                 return MapLiteral(map);
             case CelParser.ConstantLiteralContext literal:
-                var value = Literal(literal.literal());
-                return _ => value;
+                return Constant(Literal(literal.literal()));
             default:
                 throw new CelCompileException("message construction is not supported: rules read the dossier, they do not build messages", primary.Start);
         }
@@ -256,7 +258,7 @@ internal sealed partial class CelCompiler
         var function = CelFunctions.Global(name, args.Count)
             ?? throw new CelCompileException($"unknown function {name}() with {args.Count} argument(s); functions are: has, {CelFunctions.GlobalNames}", call.id);
         var compiled = args.Select(Expr).ToArray();
-        return frame => function(null, Evaluate(compiled, frame));
+        return Fold(compiled, values => function(null, values), frame => function(null, Evaluate(compiled, frame)));
     }
 
     private Eval Has(CelParser.IdentOrGlobalCallContext call, IList<CelParser.ExprContext> args)
@@ -293,6 +295,34 @@ internal sealed partial class CelCompiler
 
             return result;
         };
+    }
+
+    private Eval Constant(object? value)
+    {
+        Eval eval = _ => value;
+        _constants[eval] = value;
+        return eval;
+    }
+
+    /// <summary>
+    /// When every part is a constant, computes the value now; an evaluation error is left for run
+    /// time (the rule then fails with it, as the dry run will already have shown).
+    /// </summary>
+    private Eval Fold(Eval[] parts, Func<object?[], object?> compute, Eval otherwise)
+    {
+        if (!parts.All(_constants.ContainsKey))
+        {
+            return otherwise;
+        }
+
+        try
+        {
+            return Constant(compute([.. parts.Select(p => _constants[p])]));
+        }
+        catch (CelEvalException)
+        {
+            return otherwise;
+        }
     }
 
     private static object? Literal(CelParser.LiteralContext literal)

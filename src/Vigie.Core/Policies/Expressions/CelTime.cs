@@ -17,12 +17,16 @@ internal static partial class CelTime
             return already;
         }
 
-        // .NET reads at most 7 fraction digits (100 ns); CEL allows 9: the extra digits are dropped.
-        if (text is string s && Rfc3339().Match(s) is { Success: true } m &&
-            DateTimeOffset.TryParse(m.Groups[1].Length > 8 ? s.Remove(m.Groups[1].Index + 8, m.Groups[1].Length - 8) : s,
-                CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal, out var time))
+        if (text is string s && Rfc3339().IsMatch(s))
         {
-            return time;
+            // .NET reads at most 7 fraction digits (100 ns); CEL allows 9: the extra digits are dropped.
+            var dot = s.IndexOf('.', StringComparison.Ordinal);
+            var end = dot < 0 ? -1 : s.AsSpan(dot + 1).IndexOfAnyExceptInRange('0', '9') + dot + 1;
+            var normalized = (dot >= 0 && end - dot - 1 > 7 ? s.Remove(dot + 8, end - dot - 8) : s).ToUpperInvariant();
+            if (DateTimeOffset.TryParseExact(normalized, "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK", CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal, out var time))
+            {
+                return time;
+            }
         }
 
         throw new CelEvalException($"timestamp() needs RFC 3339 text such as '2026-01-31T12:00:00Z'; got {Describe(text)}");
