@@ -65,6 +65,16 @@ public sealed class CelConformanceTests
     [InlineData("timestamps/timestamp_selectors/getMilliseconds", "timestamp('2009-02-13T23:31:20.123456789Z').getMilliseconds() == 123")]
     [InlineData("timestamps/timestamp_selectors_tz/getDayOfMonth_numerical_pos", "timestamp('2009-02-13T23:31:30Z').getDayOfMonth('+11:00') == 13")]
     [InlineData("timestamps/timestamp_selectors_tz/getDayOfMonth_numerical_neg", "timestamp('2009-02-13T02:00:00Z').getDayOfMonth('-02:30') == 11")]
+    [InlineData("timestamps/timestamp_selectors_tz/getFullYear", "timestamp('2009-02-13T23:31:30Z').getFullYear('-09:30') == 2009")]
+    [InlineData("timestamps/comparisons/eq_same (durations)", "duration('123s') == duration('123s')")]
+    [InlineData("timestamps/comparisons/neq_diff (durations)", "duration('86400s') != duration('86164s')")]
+    [InlineData("timestamps/comparisons/leq_duration_true", "duration('200s') <= duration('200s')")]
+    [InlineData("timestamps/arithmetic/add_duration_to_time", "timestamp('2009-02-13T23:00:00Z') + duration('240s') == timestamp('2009-02-13T23:04:00Z')")]
+    [InlineData("timestamps/arithmetic/add_time_to_duration", "duration('120s') + timestamp('2009-02-13T23:01:00Z') == timestamp('2009-02-13T23:03:00Z')")]
+    [InlineData("timestamps/arithmetic/add_duration_to_duration", "duration('600s') + duration('50s') == duration('650s')")]
+    [InlineData("timestamps/arithmetic/subtract_duration_from_time", "timestamp('2009-02-13T23:10:00Z') - duration('600s') == timestamp('2009-02-13T23:00:00Z')")]
+    [InlineData("timestamps/arithmetic/subtract_time_from_time", "timestamp('2009-02-13T23:31:00Z') - timestamp('2009-02-13T23:29:00Z') == duration('120s')")]
+    [InlineData("timestamps/arithmetic/subtract_duration_from_duration", "duration('900s') - duration('42s') == duration('858s')")]
     public void Expression_IsTrue_AsTheConformanceSuiteExpects(string source, string expression)
     {
         Assert.Equal(true, Run(expression, source));
@@ -91,6 +101,27 @@ public sealed class CelConformanceTests
     {
         var e = Assert.Throws<CelEvalException>(() => Run(expression, source));
         Assert.Contains(error, e.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("duration('1h30m') == duration('5400s')")]
+    [InlineData("duration('-1.5s') == -duration('1500ms')")]
+    [InlineData("duration('2h').getMinutes() == 120")]
+    [InlineData("timestamp('2026-01-31T12:00:00+02:00') == timestamp('2026-01-31T10:00:00Z')")]
+    [InlineData("timestamp('2026-01-31t10:00:00z') == timestamp('2026-01-31T10:00:00.000Z')")]
+    [InlineData("string(timestamp('2026-01-31T10:00:00.5Z')) == '2026-01-31T10:00:00.5Z'")]
+    public void TimestampsAndDurations_ReadTheSpecsTextForms(string expression)
+    {
+        // CEL spec, "Timestamp and Duration": RFC 3339 text; durations as decimal numbers with h, m, s, ms, us, ns.
+        Assert.Equal(true, Run(expression, "spec"));
+    }
+
+    [Fact]
+    public void ConstantCallThatFails_StaysARuntimeError()
+    {
+        // Folding duration('soon') at compile time fails, so it is left to fail when run (the dry run then reports it).
+        Assert.Null(CelRuntime.Compile("duration('soon') > duration('1s')").Error);
+        Assert.Throws<CelEvalException>(() => Run("duration('soon') > duration('1s')", "spec"));
     }
 
     [Fact]
