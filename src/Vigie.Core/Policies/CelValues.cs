@@ -71,7 +71,7 @@ internal static class CelValues
                 writer.WriteStringValue(s);
                 break;
             case double d:
-                writer.WriteRawValue(Jcs.SerializeNumber(d), skipInputValidation: true);
+                WriteNumber(writer, d);
                 break;
             case object?[] list:
                 writer.WriteStartArray();
@@ -94,6 +94,39 @@ internal static class CelValues
                 break;
             default:
                 throw new InvalidOperationException($"A dossier value is never a {value.GetType().Name}.");
+        }
+    }
+
+    /// <summary>
+    /// Writes a number as RFC 8785 (ECMAScript Number::toString) does. Common cases take short
+    /// cuts with the same output: integers below 2^53 in magnitude (exact, so all their digits count);
+    /// numbers from 10^-4 to 10^15, and from 10^21 up, where .NET's shortest round-trip form ("R")
+    /// has the same digits and the same layout but for the case of its exponent letter. The rest
+    /// goes through <see cref="Jcs.SerializeNumber"/>; a test holds them equal.
+    /// </summary>
+    internal static void WriteNumber(Utf8JsonWriter writer, double d)
+    {
+        var magnitude = Math.Abs(d);
+        if (magnitude < 9007199254740992 && d == Math.Floor(d))
+        {
+            writer.WriteNumberValue((long)d);
+        }
+        else if (magnitude is >= 1e-4 and < 1e15 || magnitude >= 1e21)
+        {
+            Span<byte> buffer = stackalloc byte[32];
+            d.TryFormat(buffer, out var written, "R", System.Globalization.CultureInfo.InvariantCulture);
+            var text = buffer[..written];
+            var e = text.IndexOf((byte)'E');
+            if (e >= 0)
+            {
+                text[e] = (byte)'e';
+            }
+
+            writer.WriteRawValue(text, skipInputValidation: true);
+        }
+        else
+        {
+            writer.WriteRawValue(Jcs.SerializeNumber(d), skipInputValidation: true);
         }
     }
 
