@@ -11,6 +11,7 @@ const string Usage = """
       latency --store sqlite|postgres [--postgres "<conn>"] [--entries 5000] [--kind ...] [--max-seconds 120]
       verify  [--entries 1000000] [--cli src/Vigie.Cli/bin/Release/net10.0/vigie.dll]   (figure 5, SQLite)
       splits  --store sqlite|postgres [--entries 20000] [--batch 256]   (per-step timings, for diagnosis)
+      policy  [--entries 20000] [--warmup 2000]   (issue 4: a 100-rule policy, gate p99 in process)
       proofs   [BenchmarkDotNet arguments, e.g. --filter *]   (figure 3: MerkleTree with 1M leaves)
       envelope [BenchmarkDotNet arguments]                    (writer CPU per entry, for diagnosis)
     """;
@@ -29,6 +30,7 @@ try
         "latency" => await LatencyScenario.RunAsync(BenchOptions.Parse(args.AsSpan(1))),
         "splits" => await SplitsScenario.RunAsync(BenchOptions.Parse(args.AsSpan(1))),
         "verify" => await VerifyScenario.RunAsync(BenchOptions.Parse(args.AsSpan(1))),
+        "policy" => await PolicyScenario.RunAsync(BenchOptions.Parse(args.AsSpan(1))),
         "proofs" => RunBenchmarks<ProofBenchmarks>(args[1..]),
         "envelope" => RunBenchmarks<EnvelopeBenchmarks>(args[1..]),
         _ => Usage2(),

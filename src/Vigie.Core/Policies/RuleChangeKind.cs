@@ -1,0 +1,8 @@
+namespace Vigie.Core.Policies;
+
+public enum RuleChangeKind
+{
+    Added,
+    Removed,
+    Changed,
+}
