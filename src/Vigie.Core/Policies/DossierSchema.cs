@@ -42,7 +42,7 @@ public static class DossierSchema
     /// Checks a dossier against the schema; returns one message per problem (JSON Pointer of the
     /// value, then what is wrong), or none when it conforms. Fast: see <see cref="SchemaCheck"/>.
     /// </summary>
-    public static IReadOnlyList<string> Validate(JsonElement dossier) => SchemaCheck.Validate(Root, dossier);
+    public static IReadOnlyList<string> Validate(JsonElement dossier) => SchemaCheck.Validate(dossier);
 
     /// <summary>
     /// The same check by a general JSON Schema 2020-12 validator (JsonSchema.Net): the reference
