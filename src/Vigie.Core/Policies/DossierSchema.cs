@@ -40,16 +40,22 @@ public static class DossierSchema
 
     /// <summary>
     /// Checks a dossier against the schema; returns one message per problem (JSON Pointer of the
-    /// value, then what is wrong), or none when it conforms.
+    /// value, then what is wrong), or none when it conforms. Fast: see <see cref="SchemaCheck"/>.
     /// </summary>
-    public static IReadOnlyList<string> Validate(JsonElement dossier)
+    public static IReadOnlyList<string> Validate(JsonElement dossier) => SchemaCheck.Validate(dossier);
+
+    /// <summary>
+    /// The same check by a general JSON Schema 2020-12 validator (JsonSchema.Net): the reference
+    /// <see cref="Validate"/> is tested against, and a second opinion for tools.
+    /// </summary>
+    internal static IReadOnlyList<string> ValidateWithJsonSchemaNet(JsonElement dossier)
     {
-        var result = Compiled.Value.Evaluate(dossier, new EvaluationOptions { OutputFormat = OutputFormat.List, RequireFormatValidation = true });
-        if (result.IsValid)
+        if (Compiled.Value.Evaluate(dossier, new EvaluationOptions { OutputFormat = OutputFormat.Flag, RequireFormatValidation = true }).IsValid)
         {
             return [];
         }
 
+        var result = Compiled.Value.Evaluate(dossier, new EvaluationOptions { OutputFormat = OutputFormat.List, RequireFormatValidation = true });
         return [.. Flatten(result)
             .Where(r => r.Errors is { Count: > 0 })
             .SelectMany(r => r.Errors!.Select(e => $"{Where(r.InstanceLocation.ToString())}: {e.Value}"))

@@ -81,7 +81,17 @@ internal static class CelFunctions
         {
             // CEL patterns are RE2; .NET's engine reads the common subset alike. A time limit keeps a
             // pathological pattern from stalling the gate.
-            var regex = Patterns.GetOrAdd(p, q => new Regex(q, RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(100)));
+            // Patterns normally come from the policy text; one read from a dossier value is not kept
+            // once the cache is full, so dossiers cannot grow it without bound.
+            if (!Patterns.TryGetValue(p, out var regex))
+            {
+                regex = new Regex(p, RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(100));
+                if (Patterns.Count < 1000)
+                {
+                    Patterns.TryAdd(p, regex);
+                }
+            }
+
             return regex.IsMatch(s);
         }
         catch (ArgumentException e)
