@@ -6,6 +6,7 @@ using Vigie.Server.Features.Concerns;
 using Vigie.Server.Features.Evidence;
 using Vigie.Server.Features.Log;
 using Vigie.Server.Features.Registry;
+using Vigie.Server.Features.Risk;
 using Vigie.Server.Features.Sessions;
 using Vigie.Server.Features.Users;
 using Vigie.Server.Ledger;
@@ -103,6 +104,7 @@ public static class VigieApp
         services.AddHostedService(sp => sp.GetRequiredService<CheckpointService>());
         services.AddHostedService<DecisionEvidenceWatcher>();
         services.AddConcerns(configuration);
+        services.AddRisk(configuration);
     }
 
     public static void Configure(WebApplication app)
@@ -127,6 +129,7 @@ public static class VigieApp
         app.MapCards();
         app.MapSessions();
         app.MapConcerns();
+        app.MapRisk();
         app.Lifetime.ApplicationStopping.Register(() =>
             app.Services.GetRequiredService<Ledger.Ledger>().DisposeAsync().AsTask().GetAwaiter().GetResult());
     }
