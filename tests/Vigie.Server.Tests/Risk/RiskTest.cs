@@ -87,7 +87,7 @@ public abstract class RiskTest : ServerTest
         if (computeFlop is not null)
         {
             await PostAsync(Admin, $"/api/v1/systems/{System}/versions/{version}/training-runs",
-                new { run = "pretrain", startedOn = "2026-01-01", endedOn, computeFlop }, HttpStatusCode.OK);
+                new { run = "pretrain", startedOn = endedOn ?? "2026-01-01", endedOn, computeFlop }, HttpStatusCode.OK);
         }
     }
 
