@@ -30,5 +30,6 @@ public static class RiskServices
         app.MapScorecards();
         app.MapForecasts();
         app.MapRiskRegister();
+        app.MapRiskPages();
     }
 }
