@@ -73,6 +73,28 @@ public abstract class RiskRegisterApiTests : RiskTest
         var bio = all.EnumerateArray().Single(r => r.GetProperty("category").GetString() == "bio");
         Assert.Equal(["dec-4", "ev-2"], bio.GetProperty("links").EnumerateArray().Select(l => l.GetString()));
     }
+
+    [Fact]
+    public async Task Rebuild_SkipsARiskWhoseRecordedBodyWasErased_AndItsUpdates()
+    {
+        await SetUpAsync(framework: null);
+        var kept = (await PostAsync(Admin, "/api/v1/risks", new { category = "a", title = "Kept", owner = "o", likelihood = 1, severity = 1, treatment = "accept", reviewDate = "2027-01-01" }, HttpStatusCode.Created)).GetProperty("index").GetInt64();
+        var erased = await PostAsync(Admin, "/api/v1/risks", new { category = "b", title = "Erased", owner = "o", likelihood = 2, severity = 2, treatment = "accept", reviewDate = "2027-01-01" }, HttpStatusCode.Created);
+        var update = await Admin.PutAsJsonAsync($"/api/v1/risks/{erased.GetProperty("id").GetString()}",
+            new { category = "b", title = "Erased", owner = "o", likelihood = 3, severity = 2, treatment = "accept", reviewDate = "2027-01-01", reason = "More likely." });
+        Assert.Equal(HttpStatusCode.OK, update.StatusCode);
+
+        // Retention erases the recorded risk's sealed body; the log stays verifiable without it.
+        var database = Factory.Service<Vigie.Server.Storage.Database>();
+        await using (var c = await database.OpenAsync())
+        {
+            await Dapper.SqlMapper.ExecuteAsync(c, "DELETE FROM log_sealed_bodies WHERE idx = @i", new { i = erased.GetProperty("index").GetInt64() });
+        }
+
+        await Factory.Service<Vigie.Server.Ledger.ProjectionRebuilder>().RebuildAsync(CancellationToken.None);
+        var all = await GetJsonAsync("/api/v1/risks");
+        Assert.Equal([$"risk-{kept}"], all.EnumerateArray().Select(r => r.GetProperty("id").GetString()));
+    }
 }
 
 public sealed class RiskRegisterApiTestsOnSqlite : RiskRegisterApiTests
