@@ -100,6 +100,27 @@ public abstract class ScorecardApiTests : RiskTest
         Assert.False(gate.Allowed);
         Assert.Contains(gate.Rules, r => r.Id == "deploy-only-at-medium-or-below" && r.Outcome == RuleOutcome.Fail);
     }
+
+    [Fact]
+    public async Task TheGatesDossier_CarriesTheScorecardAndTheEvaluations()
+    {
+        await SetUpAsync();
+        await VersionAsync("1.0", 3e24);
+        await ImportOkAsync("1.0", Csv, "atlas-evals.csv");
+        await PostAsync(Officer, $"/api/v1/systems/{System}/versions/1.0/scorecard/confirmations",
+            new { category = "cybersecurity", preMitigation = "high", postMitigation = "medium", rationale = "CTF results reviewed; filter in place." }, HttpStatusCode.Created);
+
+        var dossier = await GetJsonAsync($"/api/v1/gate/dossier?system={System}&version=1.0&action=deploy-external");
+
+        var scorecard = dossier.GetProperty("scorecard");
+        Assert.Equal(("preparedness-style", 1), (scorecard.GetProperty("framework").GetString(), scorecard.GetProperty("frameworkVersion").GetInt32()));
+        var cyber = scorecard.GetProperty("categories").EnumerateArray().Single(c => c.GetProperty("id").GetString() == "cybersecurity");
+        Assert.Equal(("high", "medium", true), (cyber.GetProperty("preMitigation").GetString(), cyber.GetProperty("postMitigation").GetString(), cyber.GetProperty("confirmed").GetBoolean()));
+        Assert.Equal("unknown", scorecard.GetProperty("categories").EnumerateArray().Single(c => c.GetProperty("id").GetString() == "biological-chemical").GetProperty("preMitigation").GetString());
+        var evaluations = dossier.GetProperty("evaluations").EnumerateArray().ToList();
+        Assert.Contains(evaluations, e => e.GetProperty("name").GetString() == "atlas-evals.csv" && e.GetProperty("effectiveCompute").GetDouble() == 3e24);
+        Assert.Contains(evaluations, e => e.GetProperty("name").GetString() == "wmdp_bio / acc (medium)" && e.GetProperty("result").GetString() == "fail");
+    }
 }
 
 public sealed class ScorecardApiTestsOnSqlite : ScorecardApiTests
