@@ -69,7 +69,7 @@ public sealed class RiskCommandTests(RealServerFixture fixture) : IClassFixture<
             await OkAsync(admin, "runs", "add", "atlas", version, "pretrain", "--started", ended, "--flop", flop);
             var imported = await OkAsync(admin, "evals", "import", "atlas", version,
                 admin.WriteFile($"atlas-{version}.csv", $"task,metric,value\ncybench,accuracy,{score}\nwmdp_bio,acc,0.4\nwmdp_chem,acc,0.35\nmle_bench,accuracy,0.01\n"));
-            Assert.Matches(@"Imported eval-\d+: 4 metric\(s\) from atlas-[0-9.]+\.csv \(csv \), model not named, pre-mitigation\.", imported.Out);
+            Assert.Matches(@"Imported eval-\d+: 4 metric\(s\) from atlas-[0-9.]+\.csv \(csv\), model not named, pre-mitigation\.", imported.Out);
         }
 
         var wrong = await admin.RunAsync("evals", "import", "atlas", "0.3", admin.WriteFile("r.json", "{\"results\": {}, \"versions\": {}}"), "--format", "inspect");

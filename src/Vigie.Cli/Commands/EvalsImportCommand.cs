@@ -49,7 +49,7 @@ internal static class EvalsImportCommand
             }
 
             var o = context.Environment.Out;
-            o.WriteLine($"Imported {imported.Text("id")}: {imported.Text("metrics")} metric(s) from {Path.GetFileName(path)} ({imported.Text("format")} {imported.Text("formatVersion")}), " +
+            o.WriteLine($"Imported {imported.Text("id")}: {imported.Text("metrics")} metric(s) from {Path.GetFileName(path)} ({(imported.Text("formatVersion").Length > 0 ? imported.Text("format") + " " + imported.Text("formatVersion") : imported.Text("format"))}), " +
                         $"model {(imported.Text("model").Length > 0 ? imported.Text("model") : "not named")}, {imported.Text("stage")}.");
             o.WriteLine($"The file is evidence {imported.Text("evidence")} (sha256 {imported.Text("sha256")}).");
             foreach (var warning in imported.GetProperty("warnings").EnumerateArray())

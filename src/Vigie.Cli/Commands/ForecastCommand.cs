@@ -43,7 +43,7 @@ internal static class ForecastCommand
             }
 
             var o = context.Environment.Out;
-            o.WriteLine($"Forecasts for {parse.GetValue(system)} under {forecast.Text("framework")} ({forecast.Text("confidence")} prediction interval; warning horizon: {forecast.Text("scaleUp")}x compute or {forecast.Text("horizonMonths")} months).");
+            o.WriteLine($"Forecasts for {parse.GetValue(system)} under {forecast.Text("framework")} ({forecast.GetProperty("confidence").GetDouble():P0} prediction interval; warning horizon: {forecast.Text("scaleUp")}x compute or {forecast.Text("horizonMonths")} months).");
             foreach (var x in forecast.GetProperty("metrics").EnumerateArray())
             {
                 o.WriteLine((x.GetProperty("alert").GetBoolean() ? "! " : "  ") + x.Text("summary"));
