@@ -28,7 +28,7 @@ public static class EvaluationCsv
             return EvaluationImport.Failed($"{what} is not an evaluation CSV: it is empty (the first line must name the columns: task,metric,value,...).");
         }
 
-        var columns = header.Select(h => h.Trim().ToLowerInvariant()).ToArray();
+        var columns = CsvText.Columns(csv);
         if (columns.Distinct(StringComparer.Ordinal).Count() != columns.Length)
         {
             return EvaluationImport.Failed($"{what}: the header names a column twice ({string.Join(",", header.Take(12))}).");
@@ -54,12 +54,7 @@ public static class EvaluationCsv
         while (csv.Read())
         {
             var line = csv.LineNumber;
-            string? Cell(string name)
-            {
-                var i = Array.IndexOf(columns, name);
-                var value = i >= 0 && i < csv.FieldCount ? csv.GetString(i) : null;
-                return string.IsNullOrWhiteSpace(value) ? null : value.Trim();
-            }
+            string? Cell(string name) => CsvText.Cell(csv, columns, name);
 
             var task = Cell("task");
             var metric = Cell("metric");

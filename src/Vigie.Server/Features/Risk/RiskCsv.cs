@@ -44,7 +44,7 @@ public static class RiskCsv
     {
         using var csv = CsvReader.FromText(text.TrimStart('\uFEFF'), CsvText.Options);
         csv.ReadHeader();
-        var columns = csv.Headers.Select(h => h.Trim().ToLowerInvariant()).ToArray();
+        var columns = CsvText.Columns(csv);
         var missing = new[] { "category", "title", "owner", "likelihood", "severity", "treatment", "review_date" }.Where(c => !columns.Contains(c)).ToList();
         if (missing.Count > 0)
         {
@@ -55,12 +55,7 @@ public static class RiskCsv
         while (csv.Read())
         {
             var line = csv.LineNumber;
-            string? Cell(string name)
-            {
-                var i = Array.IndexOf(columns, name);
-                var value = i >= 0 && i < csv.FieldCount ? csv.GetString(i) : null;
-                return string.IsNullOrWhiteSpace(value) ? null : value.Trim();
-            }
+            string? Cell(string name) => CsvText.Cell(csv, columns, name);
 
             int? Number(string name, out string? error)
             {
