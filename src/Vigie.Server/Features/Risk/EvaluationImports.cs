@@ -14,7 +14,8 @@ namespace Vigie.Server.Features.Risk;
 /// atomic group, the raw file as evidence (its SHA-256 in the log, through the evidence feature's
 /// entry) and what it says. Then the system's forecasts are recomputed, which may raise an alert.
 /// </summary>
-public sealed class EvaluationImports(Ledger.Ledger ledger, RegistryQueries registry, EvidenceSnapshots snapshots, ForecastAlerts alerts)
+public sealed class EvaluationImports(
+    Ledger.Ledger ledger, RegistryQueries registry, EvidenceSnapshots snapshots, ForecastAlerts alerts, ILogger<EvaluationImports> logger)
 {
     public sealed record Request(string Name, string? Format, string Stage, double? EffectiveComputeFlop, string? Visibility, IReadOnlyList<string>? Tasks);
 
@@ -85,7 +86,18 @@ public sealed class EvaluationImports(Ledger.Ledger ledger, RegistryQueries regi
         }
 
         snapshots.NotifyChanged(system, version);
-        var raised = await alerts.CheckAsync(system, user.Name, cancellationToken);
+        IReadOnlyList<long> raised;
+        try
+        {
+            raised = await alerts.CheckAsync(system, user.Name, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // The import is committed; a forecast that cannot be computed must not turn it into an error.
+            logger.LogError(e, "The forecast check after importing {Name} for {System}@{Version} failed", request.Name, system, version);
+            raised = [];
+        }
+
         return new Outcome(StatusCodes.Status201Created, null, result.Index + 1, EvidenceIds.Format(result.Index), run, body, raised);
     }
 
