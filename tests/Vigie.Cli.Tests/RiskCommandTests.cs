@@ -72,6 +72,18 @@ public sealed class RiskCommandTests(RealServerFixture fixture) : IClassFixture<
             Assert.Matches(@"Imported eval-\d+: 4 metric\(s\) from atlas-[0-9.]+\.csv \(csv\), model not named, pre-mitigation\.", imported.Out);
         }
 
+        // A 3 MB Inspect log (samples first) goes through real Kestrel, past its 1 MiB default body limit, streamed.
+        var big = new StringBuilder("{\"version\": 2, \"status\": \"success\", \"samples\": [");
+        for (var i = 0; i < 3000; i++)
+        {
+            big.Append(i == 0 ? "" : ",").Append("{\"id\": ").Append(i).Append(", \"input\": \"").Append('x', 1000).Append("\"}");
+        }
+
+        big.Append("], \"eval\": {\"task\": \"cybench\", \"model\": \"atlas-0.3\", \"packages\": {\"inspect_ai\": \"0.3.95\"}}, ");
+        big.Append("\"results\": {\"completed_samples\": 3000, \"scores\": [{\"name\": \"includes\", \"metrics\": {\"accuracy\": {\"name\": \"accuracy\", \"value\": 0.046, \"params\": {}}}}]}}");
+        var log = await OkAsync(admin, "evals", "import", "atlas", "0.3", admin.WriteFile("cyber.json", big.ToString()));
+        Assert.Contains("1 metric(s) from cyber.json (inspect 2), model atlas-0.3", log.Out);
+
         var wrong = await admin.RunAsync("evals", "import", "atlas", "0.3", admin.WriteFile("r.json", "{\"results\": {}, \"versions\": {}}"), "--format", "inspect");
         Assert.Equal(2, wrong.ExitCode);
         Assert.Contains("is not an Inspect log", wrong.Error);
@@ -79,6 +91,7 @@ public sealed class RiskCommandTests(RealServerFixture fixture) : IClassFixture<
         var listed = await OkAsync(admin, "evals", "list", "atlas", "0.3");
         Assert.Contains("cybench", listed.Out);
         Assert.Contains("0.045", listed.Out);
+        Assert.Contains("0.046", listed.Out);
 
         var card = await OkAsync(admin, "scorecard", "show", "atlas", "0.3");
         Assert.Contains("under preparedness-style@1", card.Out);

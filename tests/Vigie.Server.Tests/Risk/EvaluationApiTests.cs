@@ -67,6 +67,25 @@ public abstract class EvaluationApiTests : RiskTest
     }
 
     [Fact]
+    public async Task APublicFileWithMoreMetricsThanOneEntryHolds_IsRefused_AndCanBeImportedInParts()
+    {
+        // A public entry is at most 64 KiB (ADR 0002); an internal one's sealed body is bounded by the metric cap instead.
+        await SetUpAsync();
+        await VersionAsync("1.0", 3e24, visibility: "public");
+        var csv = new StringBuilder("task,metric,value\n");
+        for (var i = 0; i < 1500; i++)
+        {
+            csv.Append("subject_").Append(i % 30).Append("_with_a_long_benchmark_name,accuracy_variant_").Append(i).Append(",0.5\n");
+        }
+
+        var bytes = Encoding.UTF8.GetBytes(csv.ToString());
+        Assert.Contains("import it in parts with tasks=", await RefusedAsync(() => ImportAsync("1.0", bytes, "huge.csv", "&visibility=public"), HttpStatusCode.RequestEntityTooLarge));
+        var part = await ImportAsync("1.0", bytes, "huge.csv", "&visibility=public&tasks=subject_1_with_a_long_benchmark_name,subject_2_with_a_long_benchmark_name");
+        Assert.Equal(HttpStatusCode.Created, part.StatusCode);
+        Assert.Equal(100, (await ReadJsonAsync(part)).GetProperty("metrics").GetInt32());
+    }
+
+    [Fact]
     public async Task RebuildProjections_GivesTheSameRiskTables()
     {
         await SetUpAsync();
