@@ -4,5 +4,5 @@ namespace Vigie.Core.Impact;
 public sealed record DataSource(string File, string Title, string Publisher, string Licence, string? Url, string Retrieved, string Notes)
 {
     /// <summary>The short citation shown next to a value taken from the table.</summary>
-    public string Cite(string detail) => $"{detail} — {Publisher}, {Licence} (data/{File}, retrieved {Retrieved})";
+    public string Cite(string detail) => $"{Publisher}: {detail} ({Licence}; data/{File}, retrieved {Retrieved})";
 }

@@ -43,7 +43,7 @@ public static class EnergyCalculator
             else if (spec is not null)
             {
                 inputs.Add(new("powerWatts", spec.PowerWatts, "W", ValueOrigin.Default,
-                    data.SourceOf(ReferenceData.AcceleratorFile).Cite($"{spec.Id} {spec.PowerBasis}: {spec.Source}")));
+                    data.SourceOf(ReferenceData.AcceleratorFile).Cite($"{spec.Id} {spec.PowerBasis} {spec.PowerWatts} W — {spec.Source}")));
             }
             else
             {
