@@ -4,6 +4,7 @@ using Vigie.Server.Features.Decisions;
 using Vigie.Server.Features.Cards;
 using Vigie.Server.Features.Concerns;
 using Vigie.Server.Features.Evidence;
+using Vigie.Server.Features.Gate;
 using Vigie.Server.Features.Impact;
 using Vigie.Server.Features.Log;
 using Vigie.Server.Features.Registry;
@@ -104,6 +105,7 @@ public static class VigieApp
         services.AddHostedService(sp => sp.GetRequiredService<CheckpointService>());
         services.AddHostedService<DecisionEvidenceWatcher>();
         services.AddConcerns(configuration);
+        services.AddGate(configuration);
         services.AddImpact(configuration);
     }
 
@@ -129,6 +131,7 @@ public static class VigieApp
         app.MapCards();
         app.MapSessions();
         app.MapConcerns();
+        app.MapGate();
         app.MapImpactFeature();
         app.Lifetime.ApplicationStopping.Register(() =>
             app.Services.GetRequiredService<Ledger.Ledger>().DisposeAsync().AsTask().GetAwaiter().GetResult());

@@ -75,7 +75,8 @@ public sealed class ImpactProjection : IProjection
             {
                 var b = BodyJson.Read<ImpactEntries.ClassificationBody>(body);
                 var head = await c.ExecuteScalarAsync<long?>("SELECT MAX(revision) FROM rights_classifications WHERE system = @System", b, tx.Transaction) ?? 0;
-                if (b.Revision != head + 1)
+                // Gaps are allowed (an erased non-public revision leaves one on replay); going back is not.
+                if (b.Revision <= head)
                 {
                     return $"The classification of '{b.System}' is at revision {head}; the new one must be {head + 1}. Someone classified it meanwhile: look again and retry.";
                 }
@@ -90,7 +91,7 @@ public sealed class ImpactProjection : IProjection
             {
                 var b = BodyJson.Read<ImpactEntries.FriaBody>(body);
                 var head = await c.ExecuteScalarAsync<long?>("SELECT MAX(revision) FROM rights_fria WHERE system = @System AND deployment = @Deployment", b, tx.Transaction) ?? 0;
-                if (b.Revision != head + 1)
+                if (b.Revision <= head)
                 {
                     return $"The FRIA of {b.System} / {b.Deployment} is at revision {head}; the new one must be {head + 1}. Someone changed it meanwhile: look again and retry.";
                 }
@@ -109,7 +110,7 @@ public sealed class ImpactProjection : IProjection
                     new { b.System, b.Deployment, Revision = (long)b.Revision }, tx.Transaction);
                 if (author is null)
                 {
-                    return $"There is no revision {b.Revision} of the FRIA of {b.System} / {b.Deployment}.";
+                    return null; // its revision's body was erased: nothing to attach the review to (the endpoint checked it existed)
                 }
 
                 if (author == by)
