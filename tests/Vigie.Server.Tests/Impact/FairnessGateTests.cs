@@ -16,7 +16,7 @@ public abstract class FairnessGateTests : ImpactTest
         {
             if (File.Exists(Path.Combine(dir.FullName, "Vigie.slnx")))
             {
-                return File.ReadAllText(Path.Combine(dir.FullName, "presets", "policies", file));
+                return File.ReadAllText(Path.Combine(dir.FullName, "presets", "examples", file));
             }
         }
 
