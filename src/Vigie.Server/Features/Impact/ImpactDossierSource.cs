@@ -72,9 +72,10 @@ public sealed class ImpactDossierSource(ImpactQueries impact, ImpactSummaries su
     private async Task RegulatoryPartAsync(string system, JsonObject dossier, CancellationToken cancellationToken)
     {
         var view = await regulatory.ViewAsync(system, cancellationToken);
-        if (view is null)
+        var classification = await impact.ClassificationAsync(system, includeInternal: true, cancellationToken);
+        if (view is null || (!view.Regimes.Any(r => r.Applies) && view.Obligations.Count == 0 && classification is null))
         {
-            return;
+            return; // nothing on record: the part stays absent rather than filled with empty lists
         }
 
         var part = new JsonObject
@@ -96,7 +97,6 @@ public sealed class ImpactDossierSource(ImpactQueries impact, ImpactSummaries su
             part["euSystemicRiskNotification"] = new JsonObject { ["recordedAt"] = ImpactApiJson.Time(notice.At), ["reference"] = notice.Reference };
         }
 
-        var classification = await impact.ClassificationAsync(system, includeInternal: true, cancellationToken);
         if (classification is not null)
         {
             part["euAiActTier"] = classification.Tier;
