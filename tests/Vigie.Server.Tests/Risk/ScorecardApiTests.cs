@@ -120,6 +120,14 @@ public abstract class ScorecardApiTests : RiskTest
         var evaluations = dossier.GetProperty("evaluations").EnumerateArray().ToList();
         Assert.Contains(evaluations, e => e.GetProperty("name").GetString() == "atlas-evals.csv" && e.GetProperty("effectiveCompute").GetDouble() == 3e24);
         Assert.Contains(evaluations, e => e.GetProperty("name").GetString() == "wmdp_bio / acc (medium)" && e.GetProperty("result").GetString() == "fail");
+
+        // The real gate, under the shipped preparedness-style policy: the unknown tracked categories block deployment.
+        var proposed = await PostAsync(Officer, "/api/v1/policies", new { text = File.ReadAllText(Repo("presets", "policies", "preparedness-style.yaml")) }, HttpStatusCode.Created);
+        await ApproveAsync(proposed.GetProperty("decision").GetProperty("id").GetString()!);
+        var check = await PostAsync(Admin, "/api/v1/gate/check", new { system = System, version = "1.0", action = "deploy-external" }, HttpStatusCode.OK);
+        Assert.Equal("deny", check.GetProperty("result").GetString());
+        var rule = check.GetProperty("rules").EnumerateArray().Single(r => r.GetProperty("id").GetString() == "tracked-categories-known");
+        Assert.Equal("fail", rule.GetProperty("outcome").GetString());
     }
 }
 
