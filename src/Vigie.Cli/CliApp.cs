@@ -129,6 +129,7 @@ internal sealed class CliApp
         concerns.Subcommands.Add(ConcernsStatsCommand.Create(this));
         root.Subcommands.Add(concerns);
 
+        RiskCommands.AddTo(root, this);
         root.Subcommands.Add(LogVerifyCommand.Create(this));
         GateCommands.AddTo(root, this);
         ImpactCommands.AddTo(root, this);

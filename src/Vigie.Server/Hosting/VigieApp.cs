@@ -8,6 +8,7 @@ using Vigie.Server.Features.Gate;
 using Vigie.Server.Features.Impact;
 using Vigie.Server.Features.Log;
 using Vigie.Server.Features.Registry;
+using Vigie.Server.Features.Risk;
 using Vigie.Server.Features.Sessions;
 using Vigie.Server.Features.Users;
 using Vigie.Server.Ledger;
@@ -106,6 +107,7 @@ public static class VigieApp
         services.AddHostedService<DecisionEvidenceWatcher>();
         services.AddConcerns(configuration);
         services.AddGate(configuration);
+        services.AddRisk(configuration);
         services.AddImpact(configuration);
     }
 
@@ -132,6 +134,7 @@ public static class VigieApp
         app.MapSessions();
         app.MapConcerns();
         app.MapGate();
+        app.MapRisk();
         app.MapImpactFeature();
         app.Lifetime.ApplicationStopping.Register(() =>
             app.Services.GetRequiredService<Ledger.Ledger>().DisposeAsync().AsTask().GetAwaiter().GetResult());
