@@ -28,11 +28,15 @@ internal sealed class LogAudit(CommandContext context, int inFlight = 8)
             inFlight,
             async (bundle, ct) =>
             {
-                var bundleBytes = context.Api.GetBytesAsync("log/" + TilePath.Format(bundle), ct);
-                var tileBytes = context.Api.GetBytesAsync("log/" + TilePath.Format(bundle with { Kind = TileKind.Hash }), ct);
-                return BundleCheck.Run(bundle, await bundleBytes, await tileBytes);
+                var bundleDownload = context.Api.GetPooledBytesAsync("log/" + TilePath.Format(bundle), BundleCheck.MaxBundleBytes, ct);
+                var tileDownload = context.Api.GetPooledBytesAsync("log/" + TilePath.Format(bundle with { Kind = TileKind.Hash }), BundleCheck.MaxBundleBytes, ct);
+                using var bundleBytes = await bundleDownload;
+                using var tileBytes = await tileDownload;
+                return bundleBytes.IsTooLarge ? BundleCheck.TooLarge(bundle, bundleBytes.DeclaredLength)
+                    : tileBytes.IsTooLarge ? BundleCheck.TooLarge(bundle with { Kind = TileKind.Hash }, tileBytes.DeclaredLength)
+                    : BundleCheck.Run(bundle, bundleBytes.Span, tileBytes.Span);
             },
-            (_, result) =>
+            (bundle, result) =>
             {
                 if (result.Problem is not null)
                 {
@@ -40,9 +44,18 @@ internal sealed class LogAudit(CommandContext context, int inFlight = 8)
                     return false;
                 }
 
-                for (var offset = 0; offset < result.LeafHashes.Length; offset += MerkleHash.Size)
+                // A full bundle arrives with its whole subtree hashed; a partial one (the log's
+                // last) as leaf hashes.
+                if (bundle.IsFull)
                 {
-                    tree.Append(result.LeafHashes.AsSpan(offset, MerkleHash.Size));
+                    tree.AppendSubtree(result.Hashes, TilePath.FullWidth);
+                }
+                else
+                {
+                    for (var offset = 0; offset < result.Hashes.Length; offset += MerkleHash.Size)
+                    {
+                        tree.Append(result.Hashes.AsSpan(offset, MerkleHash.Size));
+                    }
                 }
 
                 tiles += 2;
