@@ -13,8 +13,7 @@ namespace Vigie.Core.Json;
 /// This is a shortcut, never a verdict of its own: <c>true</c> means <see cref="JcsParser"/> would
 /// accept the input and return exactly the same bytes; <c>false</c> means only "not shown here",
 /// and the caller runs the full canonicalizer, which decides and says why. Inputs the shortcut does
-/// not try to judge answer <c>false</c>: nesting near <see cref="JcsParser.MaxDepth"/>, member names
-/// with escapes, and names that are not ASCII when their order needs UTF-16 comparison.
+/// not try to judge answer <c>false</c>: nesting near <see cref="JcsParser.MaxDepth"/>.
 /// </para>
 /// </summary>
 internal static class JcsCheck
@@ -318,14 +317,45 @@ internal static class JcsCheck
             return previous.SequenceCompareTo(next) < 0;
         }
 
-        // UTF-8 byte order is code point order, which differs from UTF-16 order above U+FFFF; so
-        // non-ASCII names are compared as the full parser compares them. Escaped names are rare
-        // enough to leave to the full parser.
-        if (previous.IndexOf((byte)'\\') >= 0 || next.IndexOf((byte)'\\') >= 0)
+        // UTF-8 byte order is code point order, which differs from UTF-16 order above U+FFFF, and an
+        // escape's bytes do not sort as its character: such names are compared as the parser does.
+        return string.CompareOrdinal(Decode(previous), Decode(next)) < 0;
+    }
+
+    /// <summary>The text of a name already checked to be a canonical string (so every escape is one of the canonical ones).</summary>
+    private static string Decode(ReadOnlySpan<byte> name)
+    {
+        if (name.IndexOf((byte)'\\') < 0)
         {
-            return false;
+            return Encoding.UTF8.GetString(name);
         }
 
-        return string.CompareOrdinal(Encoding.UTF8.GetString(previous), Encoding.UTF8.GetString(next)) < 0;
+        var bytes = new byte[name.Length];
+        var length = 0;
+        for (var i = 0; i < name.Length; i++)
+        {
+            if (name[i] != (byte)'\\')
+            {
+                bytes[length++] = name[i];
+                continue;
+            }
+
+            // Every canonical escape stands for one ASCII character.
+            bytes[length++] = name[i + 1] switch
+            {
+                (byte)'b' => 0x08,
+                (byte)'t' => 0x09,
+                (byte)'n' => 0x0A,
+                (byte)'f' => 0x0C,
+                (byte)'r' => 0x0D,
+                (byte)'u' => (byte)((HexValue(name[i + 4]) << 4) | HexValue(name[i + 5])),
+                var other => other, // '"' and '\\'
+            };
+            i += name[i + 1] == (byte)'u' ? 5 : 1;
+        }
+
+        return Encoding.UTF8.GetString(bytes, 0, length);
     }
+
+    private static int HexValue(byte digit) => digit <= (byte)'9' ? digit - '0' : digit - 'a' + 10;
 }
