@@ -161,7 +161,9 @@ public sealed class EntryBundleFiles : IAsyncDisposable
             var path = PathOf(n, root);
             try
             {
-                if (File.Exists(path))
+                // A bundle that just filled (or was met again at start-up) is written unless its file
+                // exists; one the serve path had to build is written even then, as the file failed to read.
+                if (bundle is null && File.Exists(path))
                 {
                     continue;
                 }
