@@ -28,10 +28,6 @@ internal static class JcsCheck
     private static readonly SearchValues<byte> StringStops = SearchValues.Create(
         [.. Enumerable.Range(0, 0x20).Select(b => (byte)b), (byte)'"', (byte)'\\']);
 
-    /// <summary>Bytes of a member name that the bytewise order cannot judge alone: escapes and non-ASCII.</summary>
-    private static readonly SearchValues<byte> NotPlainAscii = SearchValues.Create(
-        [.. Enumerable.Range(0x80, 0x80).Select(b => (byte)b), (byte)'\\']);
-
     /// <summary>A member of the top-level object: byte offsets of its quoted name and of its value.</summary>
     internal readonly record struct Member(int NameStart, int NameLength, int ValueStart, int ValueLength);
 
@@ -74,7 +70,7 @@ internal static class JcsCheck
             case (byte)'[':
                 return Array(s, ref i, depth + 1);
             case (byte)'"':
-                return String(s, ref i);
+                return String(s, ref i, out _);
             case (byte)'t':
                 return Literal(s, ref i, "true"u8);
             case (byte)'f':
@@ -105,10 +101,11 @@ internal static class JcsCheck
         }
 
         int previousStart = -1, previousLength = 0;
+        var previousEscaped = false;
         while (true)
         {
             var nameStart = i;
-            if (i >= s.Length || s[i] != (byte)'"' || !String(s, ref i))
+            if (i >= s.Length || s[i] != (byte)'"' || !String(s, ref i, out var escaped))
             {
                 return false;
             }
@@ -116,12 +113,12 @@ internal static class JcsCheck
             // RFC 8785 §3.2.3: members sorted by name; strictly increasing also means no duplicate
             // (a canonical string has one spelling, so equal names would be equal bytes).
             var nameLength = i - nameStart;
-            if (previousStart >= 0 && !InOrder(s.Slice(previousStart + 1, previousLength - 2), s.Slice(nameStart + 1, nameLength - 2)))
+            if (previousStart >= 0 && !InOrder(s.Slice(previousStart + 1, previousLength - 2), s.Slice(nameStart + 1, nameLength - 2), previousEscaped || escaped))
             {
                 return false;
             }
 
-            (previousStart, previousLength) = (nameStart, nameLength);
+            (previousStart, previousLength, previousEscaped) = (nameStart, nameLength, escaped);
             if (i >= s.Length || s[i] != (byte)':')
             {
                 return false;
@@ -200,8 +197,9 @@ internal static class JcsCheck
     /// A string exactly as RFC 8785 §3.2.2.2 writes it: raw UTF-8 except '"' and '\' (written \" and
     /// \\) and U+0000..U+001F, written \b \t \n \f \r where those exist and \u00xx (lowercase) otherwise.
     /// </summary>
-    private static bool String(ReadOnlySpan<byte> s, ref int i)
+    private static bool String(ReadOnlySpan<byte> s, ref int i, out bool escaped)
     {
+        escaped = false;
         i++;
         while (true)
         {
@@ -223,6 +221,7 @@ internal static class JcsCheck
                 return false; // a raw control character is not JSON
             }
 
+            escaped = true;
             switch (s[i + 1])
             {
                 case (byte)'"' or (byte)'\\' or (byte)'b' or (byte)'t' or (byte)'n' or (byte)'f' or (byte)'r':
@@ -306,19 +305,27 @@ internal static class JcsCheck
 
     /// <summary>
     /// Whether <paramref name="previous"/> sorts strictly before <paramref name="next"/> by UTF-16 code
-    /// units (RFC 8785 §3.2.3). Plain ASCII names compare bytewise, which is the same order.
+    /// units (RFC 8785 §3.2.3). Without escapes, the bytes decide: UTF-8 byte order is code point
+    /// order, which is UTF-16 order except between U+E000..U+FFFF and the characters above U+FFFF,
+    /// so only a first difference at a lead byte of one of those (0xEE and up) needs the decoded text.
     /// </summary>
-    private static bool InOrder(ReadOnlySpan<byte> previous, ReadOnlySpan<byte> next)
+    private static bool InOrder(ReadOnlySpan<byte> previous, ReadOnlySpan<byte> next, bool escaped)
     {
-        var previousPlain = previous.IndexOfAny(NotPlainAscii) < 0;
-        var nextPlain = next.IndexOfAny(NotPlainAscii) < 0;
-        if (previousPlain && nextPlain)
+        if (!escaped)
         {
-            return previous.SequenceCompareTo(next) < 0;
+            var common = previous.CommonPrefixLength(next);
+            if (common == previous.Length || common == next.Length)
+            {
+                return previous.Length < next.Length;
+            }
+
+            if (previous[common] < 0xEE && next[common] < 0xEE)
+            {
+                return previous[common] < next[common];
+            }
         }
 
-        // UTF-8 byte order is code point order, which differs from UTF-16 order above U+FFFF, and an
-        // escape's bytes do not sort as its character: such names are compared as the parser does.
+        // An escape's bytes do not sort as its character: such names are compared as the parser does.
         return string.CompareOrdinal(Decode(previous), Decode(next)) < 0;
     }
 
