@@ -130,6 +130,8 @@ internal sealed class CliApp
         root.Subcommands.Add(concerns);
 
         root.Subcommands.Add(LogVerifyCommand.Create(this));
+        GateCommands.AddTo(root, this);
+        ImpactCommands.AddTo(root, this);
         return root;
     }
 

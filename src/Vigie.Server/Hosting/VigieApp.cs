@@ -4,6 +4,8 @@ using Vigie.Server.Features.Decisions;
 using Vigie.Server.Features.Cards;
 using Vigie.Server.Features.Concerns;
 using Vigie.Server.Features.Evidence;
+using Vigie.Server.Features.Gate;
+using Vigie.Server.Features.Impact;
 using Vigie.Server.Features.Log;
 using Vigie.Server.Features.Registry;
 using Vigie.Server.Features.Sessions;
@@ -104,6 +106,8 @@ public static class VigieApp
         services.AddHostedService(sp => sp.GetRequiredService<CheckpointService>());
         services.AddHostedService<DecisionEvidenceWatcher>();
         services.AddConcerns(configuration);
+        services.AddGate(configuration);
+        services.AddImpact(configuration);
     }
 
     public static void Configure(WebApplication app)
@@ -128,6 +132,8 @@ public static class VigieApp
         app.MapCards();
         app.MapSessions();
         app.MapConcerns();
+        app.MapGate();
+        app.MapImpactFeature();
         app.Lifetime.ApplicationStopping.Register(() =>
             app.Services.GetRequiredService<Ledger.Ledger>().DisposeAsync().AsTask().GetAwaiter().GetResult());
     }
