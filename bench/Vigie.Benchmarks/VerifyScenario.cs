@@ -81,9 +81,17 @@ internal static class VerifyScenario
             var size = (await http.GetFromJsonAsync<JsonElement>("/api/v1/log/checkpoint")).GetProperty("size").GetInt64();
             if (options.ServeSeconds > 0)
             {
-                // For profiling the CLI by hand against a seeded log.
-                Console.WriteLine($"Serving {size} entries at {url} for {options.ServeSeconds} s.");
-                await Task.Delay(TimeSpan.FromSeconds(options.ServeSeconds));
+                // For profiling the CLI by hand against a seeded log. The host takes SIGTERM and
+                // Ctrl+C for itself, so they end the wait (and the bench) rather than being ignored.
+                Console.WriteLine($"Serving {size} entries at {url} for {options.ServeSeconds} s (Ctrl+C or SIGTERM stops).");
+                var stopping = app.Lifetime.ApplicationStopping;
+                await Task.Delay(TimeSpan.FromSeconds(options.ServeSeconds), stopping).ContinueWith(_ => { }, TaskScheduler.Default);
+                if (stopping.IsCancellationRequested)
+                {
+                    await app.StopAsync();
+                    await app.DisposeAsync();
+                    return;
+                }
             }
 
             // Run 1 meets a server that has just started (its tile path not yet compiled by the JIT);
