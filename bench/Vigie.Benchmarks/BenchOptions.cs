@@ -40,6 +40,12 @@ internal sealed class BenchOptions
     /// <summary>verify: serve the seeded log this long before running the CLI (for profiling by hand).</summary>
     public int ServeSeconds => GetInt("serve-seconds", 0);
 
+    /// <summary>verify: how many times to run the CLI against the one server (run 1 meets it just started, later runs warm).</summary>
+    public int Runs => GetInt("runs", 1);
+
+    /// <summary>verify: keep the seeded log in this directory and reuse it when it already holds one.</summary>
+    public string? Seeded => _values.GetValueOrDefault("seeded");
+
     /// <summary>The built vigie CLI (vigie.dll) the verify scenario runs.</summary>
     public string Cli => Get("cli", "src/Vigie.Cli/bin/Release/net10.0/vigie.dll");
 

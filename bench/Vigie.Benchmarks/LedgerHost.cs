@@ -37,10 +37,11 @@ internal sealed class LedgerHost : IAsyncDisposable
     /// <summary>Leave the data directory in place on dispose (the verify scenario serves it afterwards).</summary>
     public bool KeepDataDirectory { get; set; }
 
-    public static async Task<LedgerHost> StartAsync(BenchOptions options)
+    /// <param name="into">A data directory to use (created if missing) instead of a fresh temporary one.</param>
+    public static async Task<LedgerHost> StartAsync(BenchOptions options, string? into = null)
     {
-        var dataDirectory = Directory.CreateTempSubdirectory("vigie-bench-").FullName;
-        if (options.DataRoot is { } root)
+        var dataDirectory = into is not null ? Directory.CreateDirectory(into).FullName : Directory.CreateTempSubdirectory("vigie-bench-").FullName;
+        if (into is null && options.DataRoot is { } root)
         {
             Directory.Delete(dataDirectory);
             dataDirectory = Directory.CreateDirectory(Path.Combine(root, $"vigie-bench-{Guid.NewGuid():N}")).FullName;

@@ -10,6 +10,8 @@ const string Usage = """
               [--kind evidence|plain] [--visibility internal|public] [--warmup N] [--max-seconds 120]
       latency --store sqlite|postgres [--postgres "<conn>"] [--entries 5000] [--kind ...] [--max-seconds 120]
       verify  [--entries 1000000] [--cli src/Vigie.Cli/bin/Release/net10.0/vigie.dll]   (figure 5, SQLite)
+              [--runs N] (run 1 against the just-started server, later runs warm) [--seeded DIR] (seed into DIR
+              once, reuse it afterwards) [--serve-seconds N] (serve for profiling)
       splits  --store sqlite|postgres [--entries 20000] [--batch 256]   (per-step timings, for diagnosis)
       policy  [--entries 20000] [--warmup 2000]   (issue 4: a 100-rule policy, gate p99 in process)
       proofs   [BenchmarkDotNet arguments, e.g. --filter *]   (figure 3: MerkleTree with 1M leaves)

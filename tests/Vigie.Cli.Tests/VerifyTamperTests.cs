@@ -1,5 +1,6 @@
 using System.Text;
 using Vigie.Cli.Tests.Infrastructure;
+using Vigie.Cli.Verification;
 using Vigie.Core.Ledger;
 using Xunit;
 
@@ -130,5 +131,89 @@ public sealed class VerifyTamperTests : IAsyncLifetime
         Assert.Equal(1, result.ExitCode);
         Assert.Contains(log.Signer.Verifier.VerifierKey, result.Error);
         Assert.Contains(other.Signer.Verifier.VerifierKey, result.Error);
+    }
+
+    [Fact]
+    public async Task Verify_GrowthAcrossFullBundles_IsConsistent()
+    {
+        var log = new FakeLog(FakeLog.NewSigner(), 700);
+        server.Files = log.Publish(300);
+        using var cli = new CliRunner(server.Url);
+        Assert.Equal(0, (await cli.RunAsync("verify")).ExitCode);
+
+        server.Files = log.Publish(700);
+        var result = await cli.RunAsync("verify");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains("Consistent with checkpoint 300", result.Out);
+    }
+
+    [Fact]
+    public async Task Verify_ForkInsideAFullBundle_ExitsOneNamingBothCheckpoints()
+    {
+        // Only entry 299 differs: the earlier root cuts through bundle 1, which is full in the new log.
+        var signer = FakeLog.NewSigner();
+        var original = new FakeLog(signer, 700);
+        var rewritten = new FakeLog(signer, 700);
+        rewritten.Entries[299] = FakeLog.Entry(299, "b");
+        var three = original.Publish(300);
+        var seven = rewritten.Publish(700);
+        server.Files = three;
+        using var cli = new CliRunner(server.Url);
+        Assert.Equal(0, (await cli.RunAsync("verify")).ExitCode);
+
+        server.Files = seven;
+        var result = await cli.RunAsync("verify");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("Fork", result.Error);
+        Assert.Contains($"checkpoint 300 (root {FakeLog.RootOf(three, signer)})", result.Error);
+    }
+
+    [Fact]
+    public async Task Verify_AlteredLevelOneTile_ExitsOneNamingTheTile()
+    {
+        var log = new FakeLog(FakeLog.NewSigner(), 600);
+        var files = log.Publish(600);
+        var tile = (byte[])files["log/tile/1/000.p/2"].Clone();
+        tile[40] ^= 1;
+        files["log/tile/1/000.p/2"] = tile;
+        server.Files = files;
+        using var cli = new CliRunner(server.Url);
+
+        var result = await cli.RunAsync("verify");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("Hash tile tile/1/000.p/2 disagrees", result.Error);
+    }
+
+    [Fact]
+    public async Task Verify_EntryNotInCanonicalForm_ExitsOneNamingTheEntry()
+    {
+        var log = new FakeLog(FakeLog.NewSigner(), 300);
+        log.Entries[260] = Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(log.Entries[260]).Replace("\"actor\":", "\"actor\" :", StringComparison.Ordinal));
+        server.Files = log.Publish(300);
+        using var cli = new CliRunner(server.Url);
+
+        var result = await cli.RunAsync("verify");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("Entry 260 does not parse as a Vigie entry: entry is not in RFC 8785 canonical form (first difference at byte 8)", result.Error);
+    }
+
+    [Fact]
+    public async Task Verify_BundleLargerThanAnyBundleCanBe_ExitsOneWithoutReadingItAll()
+    {
+        var log = new FakeLog(FakeLog.NewSigner(), 300);
+        var files = log.Publish(300);
+        files["log/tile/entries/000"] = new byte[BundleCheck.MaxBundleBytes + 1];
+        server.Files = files;
+        using var cli = new CliRunner(server.Url);
+
+        var result = await cli.RunAsync("verify");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("Entry bundle tile/entries/000 is", result.Error);
+        Assert.Contains("more than any can be", result.Error);
     }
 }

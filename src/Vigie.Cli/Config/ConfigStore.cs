@@ -8,8 +8,6 @@ namespace Vigie.Cli.Config;
 /// </summary>
 internal sealed class ConfigStore(string path)
 {
-    private static readonly JsonSerializerOptions Options = new() { WriteIndented = true };
-
     public string Path { get; } = path;
 
     public CliConfig Load()
@@ -21,7 +19,7 @@ internal sealed class ConfigStore(string path)
 
         try
         {
-            var config = JsonSerializer.Deserialize<CliConfig>(File.ReadAllBytes(Path), Options) ?? new CliConfig();
+            var config = JsonSerializer.Deserialize(File.ReadAllBytes(Path), ConfigJson.Default.CliConfig) ?? new CliConfig();
             config.Servers = new Dictionary<string, ServerState>(config.Servers ?? [], StringComparer.Ordinal);
             return config;
         }
@@ -42,7 +40,7 @@ internal sealed class ConfigStore(string path)
             var directory = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(Path))!;
             Directory.CreateDirectory(directory);
             var temporary = System.IO.Path.Combine(directory, $".{System.IO.Path.GetFileName(Path)}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
-            File.WriteAllBytes(temporary, JsonSerializer.SerializeToUtf8Bytes(config, Options));
+            File.WriteAllBytes(temporary, JsonSerializer.SerializeToUtf8Bytes(config, ConfigJson.Default.CliConfig));
             File.Move(temporary, Path, overwrite: true);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
@@ -28,6 +29,53 @@ internal sealed class VigieApi(HttpClient http, ServerAddress server, string? to
     {
         using var response = await SendAsync(HttpMethod.Get, path, null, cancellationToken);
         return await response.Content.ReadAsByteArrayAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// GETs a binary resource into a pooled buffer (dispose the result to return it). At most
+    /// <paramref name="maxBytes"/> are read: a longer body comes back marked <see cref="PooledBytes.IsTooLarge"/>.
+    /// </summary>
+    public async Task<PooledBytes> GetPooledBytesAsync(string path, int maxBytes, CancellationToken cancellationToken)
+    {
+        using var response = await SendAsync(HttpMethod.Get, path, null, cancellationToken, completion: HttpCompletionOption.ResponseHeadersRead);
+        var declared = response.Content.Headers.ContentLength;
+        var buffer = ArrayPool<byte>.Shared.Rent((int)Math.Min(Math.Max(declared ?? 16384, 1024), maxBytes + 1L));
+        var length = 0;
+        try
+        {
+            await using var body = await response.Content.ReadAsStreamAsync(cancellationToken);
+            while (true)
+            {
+                if (length == buffer.Length)
+                {
+                    if (length > maxBytes)
+                    {
+                        break; // one byte past the limit says enough
+                    }
+
+                    var grown = ArrayPool<byte>.Shared.Rent((int)Math.Min(2L * buffer.Length, maxBytes + 1L));
+                    buffer.AsSpan(0, length).CopyTo(grown);
+                    ArrayPool<byte>.Shared.Return(buffer);
+                    buffer = grown;
+                }
+
+                var read = await body.ReadAsync(buffer.AsMemory(length), cancellationToken);
+                if (read == 0)
+                {
+                    break;
+                }
+
+                length += read;
+            }
+        }
+        catch
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+            throw;
+        }
+
+        var kept = Math.Min(length, maxBytes);
+        return new PooledBytes(buffer, kept, Math.Max(declared ?? length, length));
     }
 
     public async Task<JsonElement> GetJsonAsync(string path, CancellationToken cancellationToken)
@@ -71,7 +119,9 @@ internal sealed class VigieApi(HttpClient http, ServerAddress server, string? to
         return await ReadJsonAsync(response, path, cancellationToken);
     }
 
-    private async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, HttpContent? content, CancellationToken cancellationToken, string? ifMatch = null)
+    private async Task<HttpResponseMessage> SendAsync(
+        HttpMethod method, string path, HttpContent? content, CancellationToken cancellationToken, string? ifMatch = null,
+        HttpCompletionOption completion = HttpCompletionOption.ResponseContentRead)
     {
         using var request = new HttpRequestMessage(method, server.Resolve(path)) { Content = content };
         if (ifMatch is not null)
@@ -87,7 +137,7 @@ internal sealed class VigieApi(HttpClient http, ServerAddress server, string? to
         HttpResponseMessage response;
         try
         {
-            response = await http.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken);
+            response = await http.SendAsync(request, completion, cancellationToken);
         }
         catch (HttpRequestException e)
         {

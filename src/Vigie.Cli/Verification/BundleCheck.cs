@@ -4,53 +4,71 @@ using Vigie.Core.Ledger;
 namespace Vigie.Cli.Verification;
 
 /// <summary>
-/// The work for one entry bundle and its level-0 hash tile, done off the ordering thread: decode,
-/// parse every entry strictly, hash it as an RFC 9162 leaf, and compare with the served tile.
+/// The work for one entry bundle and its level-0 hash tile, done off the ordering thread: find the
+/// entries, check every one strictly, hash it as an RFC 9162 leaf, compare with the served tile,
+/// and for a full bundle hash its whole 256-leaf subtree, so the tree only has to copy it.
 /// </summary>
 internal static class BundleCheck
 {
-    /// <summary>The bundle's leaf hashes (width × 32 bytes), or the first problem by entry index.</summary>
-    public readonly record struct Result(byte[] LeafHashes, string? Problem);
+    /// <summary>
+    /// <see cref="Hashes"/>: for a full bundle its subtree (<see cref="MerkleSubtree"/> layout),
+    /// otherwise its leaf hashes; or the first problem by entry index.
+    /// </summary>
+    public readonly record struct Result(byte[] Hashes, string? Problem);
 
-    public static Result Run(TileRef bundle, byte[] bundleBytes, byte[] tileBytes)
+    /// <summary>The largest entry bundle there can be: 256 entries of the largest size, each with its length.</summary>
+    public const int MaxBundleBytes = TilePath.FullWidth * (EntryBundle.MaxEntrySize + 2);
+
+    public static Result Run(TileRef bundle, ReadOnlySpan<byte> bundleBytes, ReadOnlySpan<byte> tileBytes)
     {
         var first = bundle.Index * TilePath.FullWidth;
-        var tileName = TilePath.Format(bundle with { Kind = TileKind.Hash });
-        if (!EntryBundle.TryDecode(bundleBytes, out var entries, out var error))
+        Span<Range> entries = stackalloc Range[TilePath.FullWidth];
+        if (!EntryBundle.TryDecode(bundleBytes, entries, out var count, out var error))
         {
             return Fail($"Entry bundle {TilePath.Format(bundle)} (entries {first}..{first + bundle.Width - 1}) cannot be decoded: {error}");
         }
 
-        if (entries.Count != bundle.Width)
+        if (count != bundle.Width)
         {
-            return Fail($"Entry bundle {TilePath.Format(bundle)} holds {entries.Count} entries; the checkpoint needs exactly {bundle.Width}.");
+            return Fail($"Entry bundle {TilePath.Format(bundle)} holds {count} entries; the checkpoint needs exactly {bundle.Width}.");
         }
 
-        var leaves = new byte[bundle.Width * MerkleHash.Size];
-        for (var i = 0; i < entries.Count; i++)
+        var hashes = new byte[(bundle.IsFull ? MerkleSubtree.HashCount(count) : count) * MerkleHash.Size];
+        for (var i = 0; i < count; i++)
         {
-            var index = first + i;
-            if (!Envelope.IsValidEntry(entries[i], out var parseError))
+            var entry = bundleBytes[entries[i]];
+            if (!Envelope.IsValidEntry(entry, out var parseError))
             {
-                return Fail($"Entry {index} does not parse as a Vigie entry: {parseError}.");
+                return Fail($"Entry {first + i} does not parse as a Vigie entry: {parseError}.");
             }
 
-            var leaf = leaves.AsSpan(i * MerkleHash.Size, MerkleHash.Size);
-            MerkleHash.Leaf(entries[i], leaf);
+            var leaf = hashes.AsSpan(i * MerkleHash.Size, MerkleHash.Size);
+            MerkleHash.Leaf(entry, leaf);
             if (tileBytes.Length >= (i + 1) * MerkleHash.Size
-                && !CryptographicOperations.FixedTimeEquals(leaf, tileBytes.AsSpan(i * MerkleHash.Size, MerkleHash.Size)))
+                && !CryptographicOperations.FixedTimeEquals(leaf, tileBytes.Slice(i * MerkleHash.Size, MerkleHash.Size)))
             {
-                return Fail($"Entry {index}: its leaf hash disagrees with hash tile {tileName}; the entry or the tile was altered.");
+                return Fail($"Entry {first + i}: its leaf hash disagrees with hash tile {HashTileName(bundle)}; the entry or the tile was altered.");
             }
         }
 
-        if (tileBytes.Length != bundle.Width * MerkleHash.Size)
+        if (tileBytes.Length != count * MerkleHash.Size)
         {
-            return Fail($"Hash tile {tileName} is {tileBytes.Length} bytes; it should hold {bundle.Width} hashes ({bundle.Width * MerkleHash.Size} bytes).");
+            return Fail($"Hash tile {HashTileName(bundle)} is {tileBytes.Length} bytes; it should hold {count} hashes ({count * MerkleHash.Size} bytes).");
         }
 
-        return new Result(leaves, null);
+        if (bundle.IsFull)
+        {
+            MerkleSubtree.Compute(hashes, count);
+        }
+
+        return new Result(hashes, null);
     }
+
+    /// <summary>A download longer than any bundle or tile can be: not read further, and named.</summary>
+    public static Result TooLarge(TileRef tile, long bytes) =>
+        Fail($"{(tile.Kind == TileKind.Entries ? "Entry bundle" : "Hash tile")} {TilePath.Format(tile)} is {bytes} bytes, more than any can be ({MaxBundleBytes}).");
+
+    private static string HashTileName(TileRef bundle) => TilePath.Format(bundle with { Kind = TileKind.Hash });
 
     private static Result Fail(string problem) => new([], problem);
 }

@@ -6,9 +6,10 @@ namespace Vigie.Cli.Verification;
 
 /// <summary>
 /// Verifies the whole log behind a verified checkpoint from C2SP tlog-tiles alone: every entry
-/// bundle is decoded and parsed, its leaves hashed into a fresh <see cref="MerkleTree"/>, every
-/// hash tile compared with the recomputed one, and the recomputed root compared with the
-/// checkpoint's. The last checkpoint seen must be a prefix of the new tree (no rollback, no fork).
+/// bundle is decoded and every entry checked strictly, its leaves hashed and compared with the
+/// level-0 tile and its subtree hashed (<see cref="BundleCheck"/>, several bundles at once), every
+/// higher hash tile compared with the one the entries imply (<see cref="TileTree"/>), and the
+/// recomputed root compared with the checkpoint's. The last checkpoint seen must be a prefix of the new tree (no rollback, no fork).
 /// </summary>
 internal sealed class LogAudit(CommandContext context, int inFlight = 8)
 {
@@ -20,7 +21,7 @@ internal sealed class LogAudit(CommandContext context, int inFlight = 8)
             return Invalid($"Rollback: the log now shows {latest.Describe()}, smaller than checkpoint {previous.Size} (root {previous.RootHash}) seen before. A log never shrinks.");
         }
 
-        var tree = new MerkleTree();
+        var tree = new TileTree(checkpoint.Size, previous?.Size ?? 0);
         string? problem = null;
         long tiles = 0;
         await OrderedWindow.RunAsync(
@@ -28,11 +29,15 @@ internal sealed class LogAudit(CommandContext context, int inFlight = 8)
             inFlight,
             async (bundle, ct) =>
             {
-                var bundleBytes = context.Api.GetBytesAsync("log/" + TilePath.Format(bundle), ct);
-                var tileBytes = context.Api.GetBytesAsync("log/" + TilePath.Format(bundle with { Kind = TileKind.Hash }), ct);
-                return BundleCheck.Run(bundle, await bundleBytes, await tileBytes);
+                var bundleDownload = context.Api.GetPooledBytesAsync("log/" + TilePath.Format(bundle), BundleCheck.MaxBundleBytes, ct);
+                var tileDownload = context.Api.GetPooledBytesAsync("log/" + TilePath.Format(bundle with { Kind = TileKind.Hash }), BundleCheck.MaxBundleBytes, ct);
+                using var bundleBytes = await bundleDownload;
+                using var tileBytes = await tileDownload;
+                return bundleBytes.IsTooLarge ? BundleCheck.TooLarge(bundle, bundleBytes.DeclaredLength)
+                    : tileBytes.IsTooLarge ? BundleCheck.TooLarge(bundle with { Kind = TileKind.Hash }, tileBytes.DeclaredLength)
+                    : BundleCheck.Run(bundle, bundleBytes.Span, tileBytes.Span);
             },
-            (_, result) =>
+            (bundle, result) =>
             {
                 if (result.Problem is not null)
                 {
@@ -40,11 +45,7 @@ internal sealed class LogAudit(CommandContext context, int inFlight = 8)
                     return false;
                 }
 
-                for (var offset = 0; offset < result.LeafHashes.Length; offset += MerkleHash.Size)
-                {
-                    tree.Append(result.LeafHashes.AsSpan(offset, MerkleHash.Size));
-                }
-
+                tree.Add(bundle, result.Hashes);
                 tiles += 2;
                 progress?.Invoke(tree.Size);
                 return true;

@@ -46,7 +46,30 @@ public static class EntryBundle
 
     public static bool TryDecode(ReadOnlySpan<byte> bundle, out List<byte[]> entries, out string? error)
     {
+        Span<Range> ranges = new Range[TilePath.FullWidth];
         entries = [];
+        if (!TryDecode(bundle, ranges, out var count, out error))
+        {
+            return false;
+        }
+
+        entries = new List<byte[]>(count);
+        foreach (var range in ranges[..count])
+        {
+            entries.Add(bundle[range].ToArray());
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// Finds where each entry lies in <paramref name="bundle"/> without copying it: entry i is
+    /// <c>bundle[entries[i]]</c>. <paramref name="entries"/> holds room for <see cref="TilePath.FullWidth"/>.
+    /// </summary>
+    public static bool TryDecode(ReadOnlySpan<byte> bundle, Span<Range> entries, out int count, out string? error)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(entries.Length, TilePath.FullWidth, nameof(entries));
+        count = 0;
         error = null;
         if (bundle.IsEmpty)
         {
@@ -57,7 +80,7 @@ public static class EntryBundle
         var offset = 0;
         while (offset < bundle.Length)
         {
-            if (entries.Count == TilePath.FullWidth)
+            if (count == TilePath.FullWidth)
             {
                 error = $"The entry bundle holds more than {TilePath.FullWidth} entries.";
                 break;
@@ -65,7 +88,7 @@ public static class EntryBundle
 
             if (bundle.Length - offset < LengthPrefix)
             {
-                error = $"The entry bundle is truncated: entry {entries.Count} has only {bundle.Length - offset} of its 2 length bytes.";
+                error = $"The entry bundle is truncated: entry {count} has only {bundle.Length - offset} of its 2 length bytes.";
                 break;
             }
 
@@ -73,17 +96,17 @@ public static class EntryBundle
             offset += LengthPrefix;
             if (bundle.Length - offset < length)
             {
-                error = $"The entry bundle is truncated: entry {entries.Count} declares {length} bytes but {bundle.Length - offset} remain.";
+                error = $"The entry bundle is truncated: entry {count} declares {length} bytes but {bundle.Length - offset} remain.";
                 break;
             }
 
-            entries.Add(bundle.Slice(offset, length).ToArray());
+            entries[count++] = new Range(offset, offset + length);
             offset += length;
         }
 
         if (error is not null)
         {
-            entries = [];
+            count = 0;
             return false;
         }
 

@@ -14,8 +14,24 @@ internal static class EnvelopeReader
     public static bool TryParse(ReadOnlySpan<byte> utf8, out Envelope? envelope, out string? error) =>
         TryRead(utf8, materialize: true, out envelope, out error);
 
-    /// <summary>The same checks as <see cref="TryParse"/> without building the envelope (a verifier's hot path).</summary>
-    public static bool IsValid(ReadOnlySpan<byte> utf8, out string? error) =>
+    /// <summary>
+    /// The same checks as <see cref="TryParse"/> without building the envelope (a verifier's hot
+    /// path). Entries that <see cref="EnvelopeCheck"/> shows valid from their bytes alone skip the
+    /// re-canonicalization; every other entry gets the full checks, which decide and say why.
+    /// </summary>
+    public static bool IsValid(ReadOnlySpan<byte> utf8, out string? error)
+    {
+        if (EnvelopeCheck.IsCanonicalAndValid(utf8))
+        {
+            error = null;
+            return true;
+        }
+
+        return IsValidByFullChecks(utf8, out error);
+    }
+
+    /// <summary>The full checks alone: what <see cref="IsValid"/> answers for every entry (the tests compare the two).</summary>
+    internal static bool IsValidByFullChecks(ReadOnlySpan<byte> utf8, out string? error) =>
         TryRead(utf8, materialize: false, out _, out error);
 
     private static bool TryRead(ReadOnlySpan<byte> utf8, bool materialize, out Envelope? envelope, out string? error)

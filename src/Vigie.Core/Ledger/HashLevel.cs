@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace Vigie.Core.Ledger;
 
 /// <summary>
@@ -15,25 +17,38 @@ internal sealed class HashLevel
 
     public long Count { get; private set; }
 
-    public void Append(ReadOnlySpan<byte> hash)
+    /// <summary>Appends one or more whole hashes (a multiple of <see cref="MerkleHash.Size"/> bytes).</summary>
+    public void Append(ReadOnlySpan<byte> hashes)
     {
-        var chunk = (int)(Count >> ChunkShift);
-        var offset = (int)(Count & (ChunkHashes - 1));
-        if (chunk == chunks.Count)
+        if (hashes.Length % MerkleHash.Size != 0)
         {
-            // Only the first chunk of a level starts small and grows: high levels hold few
-            // hashes, and a full 2 MiB chunk for each of them would double the memory used.
-            chunks.Add(new byte[(chunk == 0 ? FirstChunkHashes : ChunkHashes) * MerkleHash.Size]);
-        }
-        else if ((offset + 1) * MerkleHash.Size > chunks[chunk].Length)
-        {
-            var grown = new byte[Math.Min(chunks[chunk].Length * 2, ChunkHashes * MerkleHash.Size)];
-            chunks[chunk].CopyTo(grown, 0);
-            chunks[chunk] = grown;
+            throw new ArgumentException($"Hashes come in whole {MerkleHash.Size}-byte units, got {hashes.Length} bytes.", nameof(hashes));
         }
 
-        hash.CopyTo(chunks[chunk].AsSpan(offset * MerkleHash.Size, MerkleHash.Size));
-        Count++;
+        while (!hashes.IsEmpty)
+        {
+            var chunk = (int)(Count >> ChunkShift);
+            var offset = (int)(Count & (ChunkHashes - 1));
+            if (chunk == chunks.Count)
+            {
+                // Only the first chunk of a level starts small and grows: high levels hold few
+                // hashes, and a full 2 MiB chunk for each of them would double the memory used.
+                chunks.Add(new byte[(chunk == 0 ? FirstChunkHashes : ChunkHashes) * MerkleHash.Size]);
+            }
+
+            var count = Math.Min(ChunkHashes - offset, hashes.Length / MerkleHash.Size);
+            var needed = (offset + count) * MerkleHash.Size;
+            if (needed > chunks[chunk].Length)
+            {
+                var grown = new byte[Math.Min(Math.Max(chunks[chunk].Length * 2, (int)BitOperations.RoundUpToPowerOf2((uint)needed)), ChunkHashes * MerkleHash.Size)];
+                chunks[chunk].CopyTo(grown, 0);
+                chunks[chunk] = grown;
+            }
+
+            hashes[..(count * MerkleHash.Size)].CopyTo(chunks[chunk].AsSpan(offset * MerkleHash.Size));
+            hashes = hashes[(count * MerkleHash.Size)..];
+            Count += count;
+        }
     }
 
     /// <summary>The stored hash; the span is only valid while the caller holds the tree's lock.</summary>

@@ -6,7 +6,7 @@ namespace Vigie.Core.Ledger;
 /// Any root, proof or tile is then read from at most ~2·log2(n) stored hashes.
 /// One writer and many readers: readers take a read lock, so they always see a whole tree.
 /// </summary>
-public sealed class MerkleTree
+public sealed partial class MerkleTree
 {
     /// <summary>Tree levels are 0..63: a tree of at most long.MaxValue leaves has no level 63.</summary>
     private const int MaxLevels = 64;

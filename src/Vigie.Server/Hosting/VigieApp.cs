@@ -75,6 +75,7 @@ public static class VigieApp
             return LogKeys.LoadOrCreate(path, options.Log.Origin);
         });
         services.AddSingleton<LedgerStore>();
+        services.AddSingleton<EntryBundleFiles>();
         services.AddSingleton<Ledger.Ledger>();
         services.AddSingleton<CheckpointService>();
         services.AddSingleton<TileServer>();

@@ -23,6 +23,7 @@ public sealed class Ledger : IAsyncDisposable
 
     private readonly Database _database;
     private readonly LedgerStore _store;
+    private readonly EntryBundleFiles _bundles;
     private readonly TimeProvider _time;
     private readonly ILogger<Ledger> _logger;
     private readonly Dictionary<string, IProjection[]> _projections;
@@ -32,9 +33,10 @@ public sealed class Ledger : IAsyncDisposable
     private DbConnection? _writerConnection;
     private Task? _writer;
 
-    public Ledger(LedgerStore store, IEnumerable<IProjection> projections, TimeProvider time, ILogger<Ledger> logger)
+    public Ledger(LedgerStore store, IEnumerable<IProjection> projections, EntryBundleFiles bundles, TimeProvider time, ILogger<Ledger> logger)
     {
         _store = store;
+        _bundles = bundles;
         _database = store.Database;
         _time = time;
         _logger = logger;
@@ -188,6 +190,7 @@ public sealed class Ledger : IAsyncDisposable
         var accepted = new List<(PendingAppend Item, long Index)>(batch.Count);
         var rejected = new List<(PendingAppend Item, string Conflict)>();
         var leaves = new List<byte[]>(batch.Count);
+        var committed = new List<byte[]>(batch.Count);
         await _treeGate.WaitAsync();
         try
         {
@@ -215,6 +218,7 @@ public sealed class Ledger : IAsyncDisposable
                         {
                             accepted.Add((item, first));
                             leaves.AddRange(item.Entries.Select(e => e.LeafHash));
+                            committed.AddRange(item.Entries.Select(e => e.Canonical));
                         }
                     }
 
@@ -230,10 +234,13 @@ public sealed class Ledger : IAsyncDisposable
                 throw;
             }
 
+            var firstCommitted = Tree.Size;
             foreach (var leaf in leaves)
             {
                 Tree.Append(leaf);
             }
+
+            _bundles.Committed(firstCommitted, committed, Tree);
         }
         finally
         {
@@ -355,9 +362,10 @@ public sealed class Ledger : IAsyncDisposable
 
         if (count > Tree.Size)
         {
-            await foreach (var leaf in _store.ReadLeafHashesAsync(connection, tx, Tree.Size, count))
+            await foreach (var (envelope, leaf) in _store.ReadEntriesAsync(connection, tx, Tree.Size, count))
             {
                 Tree.Append(leaf);
+                _bundles.Committed(Tree.Size - 1, envelope, Tree);
             }
         }
 

@@ -16,11 +16,11 @@ public sealed class LedgerStore(Database database)
         await connection.ExecuteScalarAsync<long>("SELECT COALESCE(MAX(idx) + 1, 0) FROM log_entries", transaction: tx);
 
     /// <summary>
-    /// Streams leaf hashes from <paramref name="from"/> on, recomputed from the stored envelopes:
-    /// indexes must be contiguous and each stored leaf hash must match its envelope, so an entry
-    /// edited in the database is caught here rather than served.
+    /// Streams entries from <paramref name="from"/> on with their leaf hashes, recomputed from the
+    /// stored envelopes: indexes must be contiguous and each stored leaf hash must match its
+    /// envelope, so an entry edited in the database is caught here rather than served.
     /// </summary>
-    public async IAsyncEnumerable<byte[]> ReadLeafHashesAsync(
+    public async IAsyncEnumerable<(byte[] Envelope, byte[] LeafHash)> ReadEntriesAsync(
         DbConnection connection, DbTransaction? tx, long from, long to)
     {
         await using var command = connection.CreateCommand();
@@ -40,13 +40,14 @@ public sealed class LedgerStore(Database database)
 
             expected++;
             var stored = (byte[])reader.GetValue(1);
-            var computed = Vigie.Core.Ledger.MerkleHash.Leaf((byte[])reader.GetValue(2));
+            var envelope = (byte[])reader.GetValue(2);
+            var computed = Vigie.Core.Ledger.MerkleHash.Leaf(envelope);
             if (!stored.AsSpan().SequenceEqual(computed))
             {
                 throw new InvalidDataException($"Log entry {idx} was altered: its stored leaf hash does not match its envelope.");
             }
 
-            yield return computed;
+            yield return (envelope, computed);
         }
 
         if (expected != to)

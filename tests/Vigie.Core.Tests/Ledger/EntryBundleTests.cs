@@ -73,4 +73,30 @@ public sealed class EntryBundleTests
         random.NextBytes(bytes);
         return bytes;
     }
+
+    [Fact]
+    public void TryDecodeRanges_FindsTheSameEntriesAndTheSameErrorsAsTheCopyingDecoder()
+    {
+        var random = new Random(11);
+        var entries = Enumerable.Range(0, 256).Select(i => RandomBytes(random, random.Next(0, 40))).ToList();
+        var bundle = EntryBundle.Encode(entries);
+        Span<Range> ranges = new Range[TilePath.FullWidth];
+        for (var length = 0; length <= bundle.Length; length += 1 + random.Next(7))
+        {
+            var copied = EntryBundle.TryDecode(bundle.AsSpan(0, length), out var decoded, out var copyError);
+            var found = EntryBundle.TryDecode(bundle.AsSpan(0, length), ranges, out var count, out var rangeError);
+            Assert.Equal(copied, found);
+            Assert.Equal(copyError, rangeError);
+            Assert.Equal(decoded.Count, count);
+            for (var i = 0; i < count; i++)
+            {
+                Assert.Equal(decoded[i], bundle.AsSpan(0, length)[ranges[i]].ToArray());
+            }
+        }
+
+        var tooMany = new byte[257 * 2];
+        Assert.False(EntryBundle.TryDecode(tooMany, ranges, out var none, out var many));
+        Assert.Equal(0, none);
+        Assert.Contains("256", many);
+    }
 }

@@ -39,9 +39,11 @@ public static class LogTilesEndpoints
                 return Problems.NotFound($"The log is not large enough for tile {TilePath.Format(tile)} yet.");
             }
 
+            context.Response.RegisterForDispose(bytes);
+
             // Full tiles never change (C2SP tlog-tiles); a partial tile is only ever replaced by a wider one.
             context.Response.Headers.CacheControl = tile.IsFull ? "public, max-age=31536000, immutable" : "public, max-age=60";
-            return Results.Bytes(bytes, "application/octet-stream");
+            return Results.Bytes(bytes.Memory, "application/octet-stream");
         });
     }
 }

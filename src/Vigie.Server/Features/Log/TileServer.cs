@@ -1,22 +1,19 @@
-using System.Collections.Concurrent;
 using Vigie.Core.Ledger;
+using Vigie.Server.Ledger;
 using Vigie.Server.Storage;
 
 namespace Vigie.Server.Features.Log;
 
 /// <summary>
-/// Produces C2SP tlog-tiles responses. Hash tiles come from the in-memory tree; entry bundles
-/// from the store. Full entry bundles never change, so the most recent ones are kept in memory
-/// (a verifier walking the whole log reads each once; a bounded cache keeps memory flat).
+/// Produces C2SP tlog-tiles responses. Hash tiles come from the in-memory tree. Full entry bundles
+/// never change: they are read from <see cref="EntryBundleFiles"/> (a verifier walking the whole log
+/// reads each once, and a file read is far cheaper than 256 rows), and built from the store only
+/// when no sound file exists, which is then written for next time. Partial bundles come from the store.
 /// </summary>
-public sealed class TileServer(Ledger.Ledger ledger, LedgerStore store)
+public sealed class TileServer(Ledger.Ledger ledger, LedgerStore store, EntryBundleFiles files)
 {
-    private const int MaxCachedBundles = 2048;
-    private readonly ConcurrentDictionary<long, byte[]> _bundles = new();
-    private readonly ConcurrentQueue<long> _order = new();
-
-    /// <summary>The tile's bytes, or null when the tree is not (yet) that large.</summary>
-    public async Task<byte[]?> ReadAsync(TileRef tile, CancellationToken cancellationToken)
+    /// <summary>The tile's bytes (dispose them after the response), or null when the tree is not (yet) that large.</summary>
+    public async Task<TileBytes?> ReadAsync(TileRef tile, CancellationToken cancellationToken)
     {
         if (!await ledger.EnsureSizeAsync(LeavesNeeded(tile), cancellationToken))
         {
@@ -25,12 +22,14 @@ public sealed class TileServer(Ledger.Ledger ledger, LedgerStore store)
 
         if (tile.Kind == TileKind.Hash)
         {
-            return ledger.Tree.HashTile(tile.Level, tile.Index, tile.Width);
+            return TileBytes.Of(ledger.Tree.HashTile(tile.Level, tile.Index, tile.Width));
         }
 
-        if (tile.IsFull && _bundles.TryGetValue(tile.Index, out var cached))
+        // A full bundle's file is named by the hash of its 256 leaves, taken from the tree.
+        var subtreeRoot = tile.IsFull ? ledger.Tree.NodeHash(TilePath.Height, tile.Index) : null;
+        if (subtreeRoot is not null && files.TryRead(tile.Index, subtreeRoot) is var (buffer, length))
         {
-            return cached;
+            return TileBytes.Pooled(buffer, length);
         }
 
         var entries = await store.ReadEnvelopesAsync(tile.Index * TilePath.FullWidth, tile.Width, cancellationToken);
@@ -40,16 +39,12 @@ public sealed class TileServer(Ledger.Ledger ledger, LedgerStore store)
         }
 
         var bundle = EntryBundle.Encode(entries);
-        if (tile.IsFull && _bundles.TryAdd(tile.Index, bundle))
+        if (subtreeRoot is not null)
         {
-            _order.Enqueue(tile.Index);
-            while (_bundles.Count > MaxCachedBundles && _order.TryDequeue(out var old))
-            {
-                _bundles.TryRemove(old, out _);
-            }
+            files.Save(tile.Index, subtreeRoot, bundle);
         }
 
-        return bundle;
+        return TileBytes.Of(bundle);
     }
 
     /// <summary>How many leaves the tree must hold for this tile to exist.</summary>
