@@ -190,4 +190,41 @@ public sealed class GateCommandTests(RealServerFixture fixture) : IClassFixture<
         Assert.Equal("training-compute-recorded", json.GetProperty("changes")[0].GetProperty("id").GetString());
         Assert.Equal(2, (await max.RunAsync("policy", "check", "no-such-file.yaml")).ExitCode);
     }
+
+    [Fact]
+    public async Task WaiversRequest_ThenApproved_TurnsTheDenyIntoAnAllowWithWarnings_AndIsListed()
+    {
+        using var admin = new CliRunner(Server.Url, Server.AdminToken);
+        var (system, tokens) = await SetUpAsync(admin);
+        using var max = new CliRunner(Server.Url, tokens["max"]);
+        Assert.Equal(1, (await max.RunAsync("gate", "check", "--system", system, "--version", "1.0", "--action", "deploy-internal")).ExitCode);
+
+        var expires = DateTimeOffset.UtcNow.AddDays(10).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var requested = await max.RunAsync("waivers", "request", "--system", system, "--version", "1.0", "--action", "deploy-internal",
+            "--rule", "approved-decision", "--reason", "Internal canary for the red team only.", "--expires", expires);
+        Assert.True(requested.ExitCode == 0, requested.ToString());
+        var id = requested.Out.Trim();
+        Assert.Contains($"waiver of rule 'approved-decision' for {system}@1.0 deploy-internal until {expires}T00:00:00.000Z", requested.Error);
+        await SignAllAsync(id, tokens);
+
+        var waived = await max.RunAsync("gate", "check", "--system", system, "--version", "1.0", "--action", "deploy-internal");
+        Assert.True(waived.ExitCode == 0, waived.ToString());
+        Assert.StartsWith("allow-with-warnings:", waived.Out);
+        Assert.Contains($"waived block approved-decision: No approved decision of this action's type", waived.Out);
+        Assert.Contains($"waived by decision {id} until {expires}T00:00:00Z: Internal canary for the red team only.", waived.Out);
+
+        var list = await max.RunAsync("waivers", "list", "--system", system);
+        Assert.Equal(0, list.ExitCode);
+        Assert.Contains("in-force", list.Out);
+        Assert.Contains("Internal canary for the red team only.", list.Out);
+
+        var again = await max.RunAsync("waivers", "request", "--system", system, "--version", "1.0", "--action", "deploy-internal",
+            "--rule", "approved-decision", "--reason", "Again.", "--expires", expires);
+        Assert.Equal(1, again.ExitCode);
+        Assert.Contains("Waivers do not stack", again.Error);
+        var loop = await max.RunAsync("waivers", "request", "--system", system, "--version", "1.0", "--action", "deploy-internal",
+            "--rule", "no-such-rule", "--reason", "x", "--expires", expires);
+        Assert.Equal(2, loop.ExitCode);
+        Assert.Contains("has no rule 'no-such-rule'", loop.Error);
+    }
 }

@@ -11,10 +11,12 @@ public static class GateServices
         services.AddSingleton<PolicyQueries>();
         services.AddSingleton<WaiverQueries>();
         services.AddSingleton<Decisions.IDecisionProposal, PolicyChangeProposal>();
+        services.AddSingleton<Decisions.IDecisionProposal, WaiverProposal>();
         services.AddSingleton<PolicyApply>();
         services.AddSingleton<DossierBuilder>();
         services.AddSingleton<GateChecks>();
         services.AddSingleton<GateCheckQueries>();
+        services.AddSingleton<AliasGate>();
     }
 
     public static void MapGate(this WebApplication app)
@@ -23,5 +25,6 @@ public static class GateServices
         app.MapDossiers();
         app.MapGateChecks();
         app.MapPolicies();
+        app.MapWaivers();
     }
 }
