@@ -23,5 +23,9 @@ internal static class GateCommands
         waivers.Subcommands.Add(WaiversRequestCommand.Create(app));
         waivers.Subcommands.Add(WaiversListCommand.Create(app));
         root.Subcommands.Add(waivers);
+
+        var attest = new Command("attest", "Signed release attestations (in-toto in DSSE): verify one offline before deploying.");
+        attest.Subcommands.Add(AttestVerifyCommand.Create(app));
+        root.Subcommands.Add(attest);
     }
 }

@@ -43,6 +43,23 @@ public static class GateEndpoints
             return Results.Ok(rows.Select(Summary));
         });
 
+        app.MapPost("/api/v1/gate/checks/{index}/attestation", async (HttpContext context, GateAttestations attestations, string index) =>
+        {
+            var (_, denied) = Caller.Require(context, Roles.All);
+            if (denied is not null)
+            {
+                return denied;
+            }
+
+            if (QueryNumbers.TryParse(index, "index", out var n) is { } badIndex)
+            {
+                return badIndex;
+            }
+
+            var (status, error, bundle) = await attestations.IssueAsync(n, context.RequestAborted);
+            return bundle is not null ? Results.Json(bundle, contentType: Vigie.Core.Attestations.ReleaseAttestation.BundleMediaType) : GateProblems.Of(status, error!);
+        });
+
         app.MapPost("/api/v1/gate/check", async (HttpContext context, GateChecks gate) =>
         {
             var (user, denied) = Caller.Require(context, Roles.All);

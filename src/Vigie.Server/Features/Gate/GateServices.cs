@@ -17,6 +17,7 @@ public static class GateServices
         services.AddSingleton<GateChecks>();
         services.AddSingleton<GateCheckQueries>();
         services.AddSingleton<AliasGate>();
+        services.AddSingleton<GateAttestations>();
     }
 
     public static void MapGate(this WebApplication app)
