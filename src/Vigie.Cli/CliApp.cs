@@ -131,6 +131,7 @@ internal sealed class CliApp
 
         root.Subcommands.Add(LogVerifyCommand.Create(this));
         GateCommands.AddTo(root, this);
+        ImpactCommands.AddTo(root, this);
         return root;
     }
 

@@ -5,6 +5,7 @@ using Vigie.Server.Features.Cards;
 using Vigie.Server.Features.Concerns;
 using Vigie.Server.Features.Evidence;
 using Vigie.Server.Features.Gate;
+using Vigie.Server.Features.Impact;
 using Vigie.Server.Features.Log;
 using Vigie.Server.Features.Registry;
 using Vigie.Server.Features.Sessions;
@@ -105,6 +106,7 @@ public static class VigieApp
         services.AddHostedService<DecisionEvidenceWatcher>();
         services.AddConcerns(configuration);
         services.AddGate(configuration);
+        services.AddImpact(configuration);
     }
 
     public static void Configure(WebApplication app)
@@ -130,6 +132,7 @@ public static class VigieApp
         app.MapSessions();
         app.MapConcerns();
         app.MapGate();
+        app.MapImpactFeature();
         app.Lifetime.ApplicationStopping.Register(() =>
             app.Services.GetRequiredService<Ledger.Ledger>().DisposeAsync().AsTask().GetAwaiter().GetResult());
     }
