@@ -97,7 +97,7 @@ public static class GateEndpoints
     /// <summary>The stable form, then the entry that recorded it (and the canonical dossier when asked), in one object.</summary>
     private static byte[] Answer(GateRun run, bool includeDossier)
     {
-        var stable = run.Result!.ToUtf8Json();
+        var stable = run.Stable ?? run.Result!.ToUtf8Json();
         using var buffer = new MemoryStream(stable.Length + (includeDossier ? run.Dossier!.CanonicalJson.Length + 64 : 64));
         buffer.Write(stable, 0, stable.Length - 1); // everything but the closing brace
         buffer.Write(Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture, $",\"index\":{run.Index},\"checkedAt\":\"{LedgerTime.Format(run.Time)}\"")));
