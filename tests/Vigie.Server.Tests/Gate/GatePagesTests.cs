@@ -50,6 +50,10 @@ public abstract class GatePagesTests : GateTest
         Assert.Contains("<span class=\"diff-del\"><span class=\"visually-hidden\">removed: </span>-    severity: warn", version);
         Assert.Contains("<span class=\"diff-add\"><span class=\"visually-hidden\">added: </span>+    severity: block", version);
 
+        var decisionPage = await HtmlAsync(await page.GetAsync($"/app/decisions/{proposal}"));
+        Assert.Contains("Proposes policy <strong>test-gate@3</strong>", decisionPage);
+        Assert.Contains($"href=\"/app/policy/proposals/{proposal}\"", decisionPage);
+
         var proposed = await HtmlAsync(await page.GetAsync($"/app/policy/proposals/{proposal}"));
         Assert.Contains("Proposed: test-gate@3", proposed);
         Assert.Contains("Amends</dt><dd>test-gate@2", proposed);
@@ -92,6 +96,9 @@ public abstract class GatePagesTests : GateTest
         Assert.Contains("in-force", raw);
         Assert.DoesNotContain("Internal canary", raw);
         Assert.DoesNotContain("secret@0.1", raw);
+
+        Assert.Contains("Proposes to waive rule <code>card-present</code> of test-gate@1 for atlas@1.0", WebUtility.HtmlDecode(
+            await (await page.GetAsync($"/app/decisions/{waiver}")).Content.ReadAsStringAsync()));
 
         var workspace = await HtmlAsync(await page.GetAsync("/app/waivers"));
         Assert.Contains("Internal canary.", workspace);
