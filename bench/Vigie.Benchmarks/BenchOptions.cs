@@ -49,6 +49,8 @@ internal sealed class BenchOptions
     /// <summary>The built vigie CLI (vigie.dll) the verify scenario runs.</summary>
     public string Cli => Get("cli", "src/Vigie.Cli/bin/Release/net10.0/vigie.dll");
 
+    public int GetIntOption(string name, int fallback) => GetInt(name, fallback);
+
     public static BenchOptions Parse(ReadOnlySpan<string> args)
     {
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -65,7 +67,8 @@ internal sealed class BenchOptions
         return new BenchOptions(values);
     }
 
-    private string Get(string name, string fallback) => _values.GetValueOrDefault(name, fallback);
+    /// <summary>Any "--name value" option, for scenarios with options of their own.</summary>
+    public string Get(string name, string fallback) => _values.GetValueOrDefault(name, fallback);
 
     private int GetInt(string name, int fallback) =>
         _values.TryGetValue(name, out var v) ? int.Parse(v, CultureInfo.InvariantCulture) : fallback;

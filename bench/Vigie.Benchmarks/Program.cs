@@ -14,6 +14,9 @@ const string Usage = """
               once, reuse it afterwards) [--serve-seconds N] (serve for profiling)
       splits  --store sqlite|postgres [--entries 20000] [--batch 256]   (per-step timings, for diagnosis)
       policy  [--entries 20000] [--warmup 2000]   (issue 4: a 100-rule policy, gate p99 in process)
+      gate-http [--client wrk|builtin] [--connections 64] [--seconds 20] [--warmup-seconds 5] [--store sqlite|postgres]
+                [--policy presets/policies/regulatory-baseline.yaml] [--port 5199]   (issue 4: POST /api/v1/gate/check, run from the repo root)
+      gate-splits [--n 300]   (per-part timings of a gate check, for diagnosis)
       proofs   [BenchmarkDotNet arguments, e.g. --filter *]   (figure 3: MerkleTree with 1M leaves)
       envelope [BenchmarkDotNet arguments]                    (writer CPU per entry, for diagnosis)
     """;
@@ -33,6 +36,8 @@ try
         "splits" => await SplitsScenario.RunAsync(BenchOptions.Parse(args.AsSpan(1))),
         "verify" => await VerifyScenario.RunAsync(BenchOptions.Parse(args.AsSpan(1))),
         "policy" => await PolicyScenario.RunAsync(BenchOptions.Parse(args.AsSpan(1))),
+        "gate-http" => await GateHttpScenario.RunAsync(BenchOptions.Parse(args.AsSpan(1))),
+        "gate-splits" => await GateSplitsScenario.RunAsync(BenchOptions.Parse(args.AsSpan(1))),
         "proofs" => RunBenchmarks<ProofBenchmarks>(args[1..]),
         "envelope" => RunBenchmarks<EnvelopeBenchmarks>(args[1..]),
         _ => Usage2(),

@@ -190,4 +190,86 @@ public sealed class GateCommandTests(RealServerFixture fixture) : IClassFixture<
         Assert.Equal("training-compute-recorded", json.GetProperty("changes")[0].GetProperty("id").GetString());
         Assert.Equal(2, (await max.RunAsync("policy", "check", "no-such-file.yaml")).ExitCode);
     }
+
+    [Fact]
+    public async Task WaiversRequest_ThenApproved_TurnsTheDenyIntoAnAllowWithWarnings_AndIsListed()
+    {
+        using var admin = new CliRunner(Server.Url, Server.AdminToken);
+        var (system, tokens) = await SetUpAsync(admin);
+        using var max = new CliRunner(Server.Url, tokens["max"]);
+        Assert.Equal(1, (await max.RunAsync("gate", "check", "--system", system, "--version", "1.0", "--action", "deploy-internal")).ExitCode);
+
+        var expires = DateTimeOffset.UtcNow.AddDays(10).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var requested = await max.RunAsync("waivers", "request", "--system", system, "--version", "1.0", "--action", "deploy-internal",
+            "--rule", "approved-decision", "--reason", "Internal canary for the red team only.", "--expires", expires);
+        Assert.True(requested.ExitCode == 0, requested.ToString());
+        var id = requested.Out.Trim();
+        Assert.Contains($"waiver of rule 'approved-decision' for {system}@1.0 deploy-internal until {expires}T00:00:00.000Z", requested.Error);
+        await SignAllAsync(id, tokens);
+
+        var waived = await max.RunAsync("gate", "check", "--system", system, "--version", "1.0", "--action", "deploy-internal");
+        Assert.True(waived.ExitCode == 0, waived.ToString());
+        Assert.StartsWith("allow-with-warnings:", waived.Out);
+        Assert.Contains($"waived block approved-decision: No approved decision of this action's type", waived.Out);
+        Assert.Contains($"waived by decision {id} until {expires}T00:00:00Z: Internal canary for the red team only.", waived.Out);
+
+        var list = await max.RunAsync("waivers", "list", "--system", system);
+        Assert.Equal(0, list.ExitCode);
+        Assert.Contains("in-force", list.Out);
+        Assert.Contains("Internal canary for the red team only.", list.Out);
+
+        var again = await max.RunAsync("waivers", "request", "--system", system, "--version", "1.0", "--action", "deploy-internal",
+            "--rule", "approved-decision", "--reason", "Again.", "--expires", expires);
+        Assert.Equal(1, again.ExitCode);
+        Assert.Contains("Waivers do not stack", again.Error);
+        var loop = await max.RunAsync("waivers", "request", "--system", system, "--version", "1.0", "--action", "deploy-internal",
+            "--rule", "no-such-rule", "--reason", "x", "--expires", expires);
+        Assert.Equal(2, loop.ExitCode);
+        Assert.Contains("has no rule 'no-such-rule'", loop.Error);
+    }
+
+    [Fact]
+    public async Task GateCheckAttest_SavesASignedAttestation_ThatAttestVerifyChecksOffline()
+    {
+        using var admin = new CliRunner(Server.Url, Server.AdminToken);
+        var (system, tokens) = await SetUpAsync(admin);
+        var weights = admin.WriteFile("weights.bin", "pretend these are 400 GB of weights");
+        Assert.Equal(0, (await admin.RunAsync("versions", "add", system, "2.0", "--visibility", "public", "--weights", weights)).ExitCode);
+        using var ci = new CliRunner(Server.Url, tokens["max"]);
+        var opened = await ci.RunAsync("decisions", "open", "--type", "train", "--system", system, "--version", "2.0", "--title", "Train 2.0");
+        await SignAllAsync(opened.Out.Trim(), tokens);
+
+        var attestation = Path.Combine(Path.GetDirectoryName(ci.ConfigPath)!, "attestation.json");
+        var checkedOk = await ci.RunAsync("gate", "check", "--system", system, "--version", "2.0", "--action", "train", "--attest", attestation);
+        Assert.True(checkedOk.ExitCode == 0, checkedOk.ToString());
+        Assert.Contains($"Saved the signed release attestation to {attestation}", checkedOk.Error);
+
+        using var verifier = new CliRunner(null, null); // offline: no server, no pinned key
+        var noKey = await verifier.RunAsync("attest", "verify", attestation);
+        Assert.Equal(2, noKey.ExitCode);
+        Assert.Contains("No key is pinned for log 'cli.vigie.example/log'", noKey.Error);
+
+        using var client = Server.Client();
+        var key = (await client.GetStringAsync("/log/key")).Trim();
+        var verified = await verifier.RunAsync("attest", "verify", attestation, "--key", key, "--weights", weights);
+        Assert.True(verified.ExitCode == 0, verified.ToString());
+        Assert.StartsWith($"verified: {system}@2.0 (weights sha256 ", verified.Out);
+        Assert.Contains("may train: the gate said allow under policy regulatory-baseline@1, decision dec-", verified.Out);
+
+        var wrongWeights = await verifier.RunAsync("attest", "verify", attestation, "--key", key, "--sha256", new string('0', 64));
+        Assert.Equal(1, wrongWeights.ExitCode);
+        Assert.Contains("not the 0000", wrongWeights.Error);
+
+        var tampered = verifier.WriteFile("tampered.json", File.ReadAllText(attestation).Replace("\"allow\"", "\"deny\"", StringComparison.Ordinal)
+            .Replace("\"index\": ", "\"index\": 1", StringComparison.Ordinal));
+        var refused = await verifier.RunAsync("attest", "verify", tampered, "--key", key);
+        Assert.Equal(1, refused.ExitCode);
+        Assert.Contains("does not verify", refused.Error);
+        Assert.Equal(2, (await verifier.RunAsync("attest", "verify", "missing.json", "--key", key)).ExitCode);
+
+        // A deny saves nothing and exits 1.
+        var denied = await ci.RunAsync("gate", "check", "--system", system, "--version", "2.0", "--action", "deploy-external", "--attest", attestation + ".deny");
+        Assert.Equal(1, denied.ExitCode);
+        Assert.False(File.Exists(attestation + ".deny"));
+    }
 }

@@ -16,9 +16,14 @@ internal static class GateCheckCommand
     {
         var options = new GateOptions();
         var dossier = new Option<string?>("--dossier") { Description = "Also write the dossier the gate evaluated to this file (canonical JSON; its SHA-256 is the dossierDigest)." };
+        var attest = new Option<string?>("--attest")
+        {
+            Description = "On allow, also save a signed release attestation (in-toto in DSSE, with its log proof) to this file; needs the version's weights digest.",
+        };
         var command = new Command("check", "Run the release gate: the active policy on the version's dossier, recorded in the log. Exit 0 allow, 1 deny.");
         options.AddTo(command);
         command.Options.Add(dossier);
+        command.Options.Add(attest);
         app.SetAction(command, async (context, parse, cancellationToken) =>
         {
             context.RequireToken();
@@ -34,6 +39,14 @@ internal static class GateCheckCommand
             if (result.Remove("dossier", out var evaluated))
             {
                 await File.WriteAllTextAsync(dossierPath!, evaluated!.ToJsonString(), cancellationToken);
+            }
+
+            var attestPath = parse.GetValue(attest);
+            if (attestPath is not null && answer.Text("result") != "deny")
+            {
+                var bundle = await context.Api.PostJsonAsync($"api/v1/gate/checks/{answer.Text("index")}/attestation", new { }, cancellationToken);
+                await File.WriteAllTextAsync(attestPath, JsonSerializer.Serialize(bundle, CliJson.Output), cancellationToken);
+                context.Notice($"Saved the signed release attestation to {attestPath} (check it with: vigie attest verify {attestPath}).");
             }
 
             if (context.Json)

@@ -18,5 +18,14 @@ internal static class GateCommands
         policy.Subcommands.Add(PolicyShowCommand.Create(app));
         policy.Subcommands.Add(PolicyDiffCommand.Create(app));
         root.Subcommands.Add(policy);
+
+        var waivers = new Command("waivers", "Waivers of policy rules: request one (a waiver decision), list them with their justification.");
+        waivers.Subcommands.Add(WaiversRequestCommand.Create(app));
+        waivers.Subcommands.Add(WaiversListCommand.Create(app));
+        root.Subcommands.Add(waivers);
+
+        var attest = new Command("attest", "Signed release attestations (in-toto in DSSE): verify one offline before deploying.");
+        attest.Subcommands.Add(AttestVerifyCommand.Create(app));
+        root.Subcommands.Add(attest);
     }
 }

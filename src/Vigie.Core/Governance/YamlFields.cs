@@ -1,24 +1,20 @@
 using System.Globalization;
+using Vigie.Core.Yaml;
 using YamlDotNet.RepresentationModel;
 
 namespace Vigie.Core.Governance;
 
 /// <summary>
-/// Reads the fields of one YAML mapping, adding an error (with the node's line and column) for
-/// each missing, mistyped or unknown key, so a charter reports all its mistakes at once.
+/// The fields of one mapping of a charter (<see cref="YamlMapping"/>), with the readers only
+/// charters need (numbers, booleans, roles); mistakes become <see cref="CharterError"/>s, all
+/// reported at once.
 /// </summary>
-internal sealed class YamlFields
+internal sealed class YamlFields : YamlMapping
 {
-    private readonly YamlMappingNode _node;
-    private readonly string _where;
     private readonly List<CharterError> _errors;
 
     private YamlFields(YamlMappingNode node, string where, List<CharterError> errors)
-    {
-        _node = node;
-        _where = where;
-        _errors = errors;
-    }
+        : base(node, where) => _errors = errors;
 
     /// <summary>The mapping's fields, or null (with an error) when the node is not a mapping.</summary>
     public static YamlFields? Of(YamlNode node, string where, List<CharterError> errors)
@@ -32,63 +28,10 @@ internal sealed class YamlFields
         return null;
     }
 
-    public YamlNode Node => _node;
+    public override void Report(YamlNode node, string message) => Add(_errors, node, message);
 
-    public IEnumerable<(string Key, YamlNode KeyNode, YamlNode Value)> Entries =>
-        _node.Children.Select(kv => (Key(kv.Key), kv.Key, kv.Value));
-
-    /// <summary>Reports keys that are not among <paramref name="known"/>: a typo must not be silently ignored.</summary>
-    public void AllowOnly(params string[] known)
-    {
-        foreach (var (key, keyNode, _) in Entries)
-        {
-            if (!known.Contains(key, StringComparer.Ordinal))
-            {
-                Add(_errors, keyNode, $"unknown key '{key}' in {_where}; expected one of: {string.Join(", ", known)}.");
-            }
-        }
-    }
-
-    public YamlNode? Get(string key, bool required)
-    {
-        foreach (var (name, _, value) in Entries)
-        {
-            if (name == key)
-            {
-                return value;
-            }
-        }
-
-        if (required)
-        {
-            Add(_errors, _node, $"{_where} is missing '{key}'.");
-        }
-
-        return null;
-    }
-
-    public string? Text(string key, bool required, int maxLength = 200)
-    {
-        var node = Get(key, required);
-        if (node is null)
-        {
-            return null;
-        }
-
-        if (node is not YamlScalarNode { Value: { } value } || value.Length == 0)
-        {
-            Add(_errors, node, $"'{key}' in {_where} must be a non-empty text.");
-            return null;
-        }
-
-        if (value.Length > maxLength)
-        {
-            Add(_errors, node, $"'{key}' in {_where} is {value.Length} characters; at most {maxLength} are allowed.");
-            return null;
-        }
-
-        return value;
-    }
+    /// <summary>A non-empty text (whitespace is a text here: charters adopted before stay readable as they were).</summary>
+    public string? Text(string key, bool required, int maxLength = 200) => Scalar(key, required, maxLength, blankAllowed: true).Text;
 
     public int? Integer(string key, bool required, int min, int max)
     {
@@ -105,7 +48,7 @@ internal sealed class YamlFields
             return value;
         }
 
-        Add(_errors, node, $"'{key}' in {_where} must be a whole number from {min} to {max}.");
+        Report(node, $"'{key}' in {Where} must be a whole number from {min} to {max}.");
         return null;
     }
 
@@ -125,7 +68,7 @@ internal sealed class YamlFields
             return value;
         }
 
-        Add(_errors, node, string.Create(CultureInfo.InvariantCulture, $"'{key}' in {_where} must be a number from {min} to {max}."));
+        Report(node, string.Create(CultureInfo.InvariantCulture, $"'{key}' in {Where} must be a number from {min} to {max}."));
         return null;
     }
 
@@ -142,7 +85,7 @@ internal sealed class YamlFields
             return scalar.Value == "true";
         }
 
-        Add(_errors, node, $"'{key}' in {_where} must be true or false.");
+        Report(node, $"'{key}' in {Where} must be true or false.");
         return null;
     }
 
@@ -157,14 +100,14 @@ internal sealed class YamlFields
 
         if (node is not YamlSequenceNode sequence)
         {
-            Add(_errors, node, $"'{key}' in {_where} must be a list of roles, such as [board].");
+            Report(node, $"'{key}' in {Where} must be a list of roles, such as [board].");
             return [];
         }
 
         var roles = new List<string>();
         foreach (var item in sequence.Children)
         {
-            if (RoleOf(item, $"'{key}' in {_where}", _errors) is { } role && !roles.Contains(role, StringComparer.Ordinal))
+            if (RoleOf(item, $"'{key}' in {Where}", _errors) is { } role && !roles.Contains(role, StringComparer.Ordinal))
             {
                 roles.Add(role);
             }
@@ -192,6 +135,4 @@ internal sealed class YamlFields
 
     public static void Add(List<CharterError> errors, YamlNode node, string message) =>
         errors.Add(new CharterError(node.Start.Line, node.Start.Column, message));
-
-    private static string Key(YamlNode key) => key is YamlScalarNode { Value: { } text } ? text : key.ToString();
 }

@@ -1,3 +1,4 @@
+using Vigie.Core.Yaml;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 using YamlDotNet.RepresentationModel;
@@ -5,22 +6,16 @@ using YamlDotNet.RepresentationModel;
 namespace Vigie.Core.Policies;
 
 /// <summary>
-/// Reads the fields of one YAML mapping of a policy, adding an error with the node's line and
-/// column (and the rule's id, once known) for each missing, mistyped or unknown key, so one
-/// reading reports every mistake.
+/// The fields of one mapping of a policy (<see cref="YamlMapping"/>): mistakes become
+/// <see cref="PolicyError"/>s carrying the rule's id once known; and the document's own parse,
+/// which refuses anchors, aliases and more than one document.
 /// </summary>
-internal sealed class PolicyYaml
+internal sealed class PolicyYaml : YamlMapping
 {
-    private readonly YamlMappingNode _node;
-    private readonly string _where;
     private readonly List<PolicyError> _errors;
 
     private PolicyYaml(YamlMappingNode node, string where, List<PolicyError> errors)
-    {
-        _node = node;
-        _where = where;
-        _errors = errors;
-    }
+        : base(node, where) => _errors = errors;
 
     /// <summary>The rule id errors are reported under (null for the document's own fields).</summary>
     public string? RuleId { get; set; }
@@ -80,64 +75,12 @@ internal sealed class PolicyYaml
         }
     }
 
-    public YamlNode Node => _node;
+    public override void Report(YamlNode node, string message) => Add(_errors, RuleId, node, message);
 
-    /// <summary>Reports keys that are not among <paramref name="known"/>: a typo must not be silently ignored.</summary>
-    public void AllowOnly(params string[] known)
-    {
-        foreach (var (key, value) in _node.Children)
-        {
-            var name = key is YamlScalarNode { Value: { } text } ? text : "";
-            if (!known.Contains(name, StringComparer.Ordinal))
-            {
-                Add(_errors, RuleId, key, $"unknown key '{name}' in {_where}; expected one of: {string.Join(", ", known)}.");
-            }
-        }
-    }
+    /// <summary>A non-empty, not blank text of at most <paramref name="maxLength"/> characters, with its node.</summary>
+    public (string? Text, YamlScalarNode? Node) Text(string key, bool required, int maxLength) => Scalar(key, required, maxLength, blankAllowed: false);
 
-    public YamlNode? Get(string key, bool required)
-    {
-        foreach (var (name, value) in _node.Children)
-        {
-            if (name is YamlScalarNode { Value: { } text } && text == key)
-            {
-                return value;
-            }
-        }
-
-        if (required)
-        {
-            Add(_errors, RuleId, _node, $"{_where} is missing '{key}'.");
-        }
-
-        return null;
-    }
-
-    /// <summary>A non-empty text of at most <paramref name="maxLength"/> characters, with its node.</summary>
-    public (string? Text, YamlScalarNode? Node) Text(string key, bool required, int maxLength)
-    {
-        var node = Get(key, required);
-        if (node is null)
-        {
-            return (null, null);
-        }
-
-        if (node is not YamlScalarNode { Value: { } value } scalar || string.IsNullOrWhiteSpace(value))
-        {
-            Add(_errors, RuleId, node, $"'{key}' in {_where} must be a non-empty text.");
-            return (null, null);
-        }
-
-        if (value.Length > maxLength)
-        {
-            Add(_errors, RuleId, node, $"'{key}' in {_where} is {value.Length} characters; at most {maxLength} are allowed.");
-            return (null, null);
-        }
-
-        return (value, scalar);
-    }
-
-    public void Error(YamlNode node, string message) => Add(_errors, RuleId, node, message);
+    public void Error(YamlNode node, string message) => Report(node, message);
 
     public static void Add(List<PolicyError> errors, string? ruleId, YamlNode node, string message) =>
         errors.Add(new PolicyError(ruleId, node.Start.Line, node.Start.Column, message));

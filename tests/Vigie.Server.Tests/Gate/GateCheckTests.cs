@@ -68,6 +68,33 @@ public abstract class GateCheckTests : GateTest
     }
 
     [Fact]
+    public async Task AnEvaluatedDossier_IsReusedOnlyWhileNothingButGateChecksWasLogged_AndForAtMostASecond()
+    {
+        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 6, 1, 8, 0, 0, TimeSpan.Zero));
+        await using var app = await UseClockAsync(time);
+        await SetUpAsync();
+        await ActivateAsync(TestPolicy());
+
+        string Digest(JsonElement r) => r.GetProperty("dossierDigest").GetString()!;
+        var first = await CheckOkAsync(includeDossier: true);
+        time.Advance(TimeSpan.FromMilliseconds(400));
+        var again = await CheckOkAsync(includeDossier: true);
+        Assert.Equal(Digest(first), Digest(again)); // only a gate.checked entry came in between
+        Assert.Equal("2026-06-01T08:00:00.000Z", again.GetProperty("dossier").GetProperty("time").GetString()); // the time it was assembled at
+        Assert.NotEqual(first.GetProperty("index").GetInt64(), again.GetProperty("index").GetInt64()); // each check is still its own entry
+
+        await RecordAboutVersionAsync("eval-new.json"); // any other entry: assembled again
+        var changed = await CheckOkAsync(includeDossier: true);
+        Assert.NotEqual(Digest(first), Digest(changed));
+        Assert.Equal("2026-06-01T08:00:00.400Z", changed.GetProperty("dossier").GetProperty("time").GetString());
+
+        time.Advance(TimeSpan.FromMilliseconds(1000)); // older than a second: assembled again
+        var later = await CheckOkAsync(includeDossier: true);
+        Assert.Equal("2026-06-01T08:00:01.400Z", later.GetProperty("dossier").GetProperty("time").GetString());
+        Assert.Equal(Digest(later), Digest(await CheckOkAsync()));
+    }
+
+    [Fact]
     public async Task BadChecks_AreClear4xx_AndWriteNothing()
     {
         await SetUpAsync();

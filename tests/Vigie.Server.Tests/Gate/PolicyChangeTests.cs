@@ -128,9 +128,18 @@ public abstract class PolicyChangeTests : GateTest
         await CheckOkAsync("train");
         await PostAsync(Person("bo"), $"/api/v1/decisions/{second}/reversal", new { reason = "Too early." }, HttpStatusCode.Created);
         await PostAsync(Person("max"), "/api/v1/policies", new { text = TestPolicy(4) }, HttpStatusCode.Created);
+        var expires = DateTimeOffset.UtcNow.AddDays(10).ToString("yyyy-MM-dd", global::System.Globalization.CultureInfo.InvariantCulture);
+        var waiver = (await PostAsync(Person("max"), "/api/v1/waivers",
+            new { system = System, version = Version, action = "deploy-external", ruleId = "card-present", reason = "Card in review.", expiresAt = expires },
+            HttpStatusCode.Created)).GetProperty("decision").GetProperty("id").GetString()!;
+        foreach (var who in new[] { "ada", "bea", "eve" })
+        {
+            await SignOkAsync(waiver, who);
+        }
 
         var before = await DumpProjectionsAsync();
         Assert.Contains("policy_proposals", before);
+        Assert.Contains("rule_id=card-present", before);
         await Factory.Service<ProjectionRebuilder>().RebuildAsync(CancellationToken.None);
         var after = await DumpProjectionsAsync();
 

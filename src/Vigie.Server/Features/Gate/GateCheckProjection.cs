@@ -4,8 +4,11 @@ using Vigie.Server.Ledger;
 
 namespace Vigie.Server.Features.Gate;
 
-/// <summary>The gate_checks table: every gate evaluation, from its gate.checked entry.</summary>
-public sealed class GateCheckProjection : IProjection
+/// <summary>
+/// The gate_checks table: every gate evaluation, from its gate.checked entry. It also tells the
+/// <see cref="GateIndexTracker"/> which indexes are evaluations, so evaluated dossiers can be reused.
+/// </summary>
+public sealed class GateCheckProjection(GateIndexTracker tracker) : IProjection
 {
     public IReadOnlyCollection<string> Kinds { get; } = [GateEntries.Checked];
 
@@ -21,6 +24,7 @@ public sealed class GateCheckProjection : IProjection
         }
 
         var b = BodyJson.Read<GateEntries.CheckedBody>(body);
+        tracker.Record(record.Index);
         return Insert(tx, record, b);
     }
 

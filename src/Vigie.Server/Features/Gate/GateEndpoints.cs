@@ -43,6 +43,23 @@ public static class GateEndpoints
             return Results.Ok(rows.Select(Summary));
         });
 
+        app.MapPost("/api/v1/gate/checks/{index}/attestation", async (HttpContext context, GateAttestations attestations, string index) =>
+        {
+            var (_, denied) = Caller.Require(context, Roles.All);
+            if (denied is not null)
+            {
+                return denied;
+            }
+
+            if (QueryNumbers.TryParse(index, "index", out var n) is { } badIndex)
+            {
+                return badIndex;
+            }
+
+            var (status, error, bundle) = await attestations.IssueAsync(n, context.RequestAborted);
+            return bundle is not null ? Results.Json(bundle, contentType: Vigie.Core.Attestations.ReleaseAttestation.BundleMediaType) : GateProblems.Of(status, error!);
+        });
+
         app.MapPost("/api/v1/gate/check", async (HttpContext context, GateChecks gate) =>
         {
             var (user, denied) = Caller.Require(context, Roles.All);
@@ -80,7 +97,7 @@ public static class GateEndpoints
     /// <summary>The stable form, then the entry that recorded it (and the canonical dossier when asked), in one object.</summary>
     private static byte[] Answer(GateRun run, bool includeDossier)
     {
-        var stable = run.Result!.ToUtf8Json();
+        var stable = run.Stable ?? run.Result!.ToUtf8Json();
         using var buffer = new MemoryStream(stable.Length + (includeDossier ? run.Dossier!.CanonicalJson.Length + 64 : 64));
         buffer.Write(stable, 0, stable.Length - 1); // everything but the closing brace
         buffer.Write(Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture, $",\"index\":{run.Index},\"checkedAt\":\"{LedgerTime.Format(run.Time)}\"")));

@@ -10,5 +10,8 @@ public sealed record GateRun(int Status, string? Error, GateResult? Result, long
 {
     public bool Succeeded => Result is not null;
 
+    /// <summary>The result's stable JSON form, written once per evaluated dossier.</summary>
+    public byte[]? Stable { get; init; }
+
     public static GateRun Fail(int status, string error) => new(status, error, null, -1, default, null);
 }

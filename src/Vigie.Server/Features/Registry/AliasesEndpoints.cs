@@ -1,5 +1,6 @@
 using Vigie.Core.Ledger;
 using Vigie.Server.Features.Decisions;
+using Vigie.Server.Features.Gate;
 using Vigie.Server.Features.Users;
 using Vigie.Server.Http;
 using Vigie.Server.Ledger;
@@ -8,7 +9,8 @@ namespace Vigie.Server.Features.Registry;
 
 /// <summary>
 /// /api/v1/systems/{system}/aliases: named pointers at versions. Moving one is a deployment, so it
-/// needs an approved, not reversed decision of the alias's type about the target version.
+/// needs an approved, not reversed decision of the alias's type about the target version, and —
+/// once a policy is active — a release gate that does not deny that action.
 /// </summary>
 public static class AliasesEndpoints
 {
@@ -30,7 +32,7 @@ public static class AliasesEndpoints
         });
 
         app.MapPut("/api/v1/systems/{system}/aliases/{alias}", async (
-            HttpContext context, Ledger.Ledger ledger, RegistryQueries registry, DecisionQueries decisions, string system, string alias) =>
+            HttpContext context, Ledger.Ledger ledger, RegistryQueries registry, DecisionQueries decisions, AliasGate gate, string system, string alias) =>
         {
             var (user, request, problem) = await RegistryHttp.ReadWriteAsync<MoveAlias>(context);
             if (problem is not null)
@@ -74,10 +76,17 @@ public static class AliasesEndpoints
                 return Problems.Conflict($"Alias '{alias}' points at {(current is null ? "nothing" : $"'{current.Version}'")}, not '{request.ExpectedVersion}'.");
             }
 
+            // A deployment passes the release gate for the alias's action; the evaluation is logged either way.
+            var gateRun = await gate.RunForAliasAsync(user!.Name, system, request.Version, type, context.RequestAborted);
+            if (gateRun.Refusal is { } refusal)
+            {
+                return refusal;
+            }
+
             // An alias move is as public as the version it points at: a public move of an internal version would reveal it.
             VisibilityNames.TryParse(version.Visibility, out var visibility);
-            var body = new RegistryEntries.AliasBody(system, alias, request.Version, current?.Version, approved.Id, type);
-            var writes = new List<LedgerWrite> { new(RegistryEntries.AliasMoved, user!.Name, visibility, BodyJson.ToElement(body)) };
+            var body = new RegistryEntries.AliasBody(system, alias, request.Version, current?.Version, approved.Id, type, gateRun.Check?.Index);
+            var writes = new List<LedgerWrite> { new(RegistryEntries.AliasMoved, user.Name, visibility, BodyJson.ToElement(body)) };
             if (type == "deploy-external" && version.Status != "deployed")
             {
                 // An external deployment makes the version deployed, in the same transaction as the move.
@@ -98,6 +107,9 @@ public static class AliasesEndpoints
                     index = result.Index,
                     movedAt = LedgerTime.Format(result.Time),
                     movedBy = user.Name,
+                    gate = gateRun.Check is { } check
+                        ? new { result = check.Result!.Result, index = check.Index, policyVersion = check.Result.PolicyVersion, dossierDigest = check.Result.DossierDigest }
+                        : null,
                 })
                 : Problems.Conflict(result.Conflict!);
         });

@@ -53,12 +53,16 @@ public static class RegistryEntries
         [property: JsonPropertyName("tokens")] long? Tokens,
         [property: JsonPropertyName("notes")] string? Notes);
 
-    /// <summary>An alias moved to a version: a deployment action, bound to the approved decision that allowed it.</summary>
+    /// <summary>
+    /// An alias moved to a version: a deployment action, bound to the approved decision that allowed
+    /// it and to the log entry of the gate evaluation it passed (absent while no policy is active).
+    /// </summary>
     public sealed record AliasBody(
         [property: JsonPropertyName("system")] string System,
         [property: JsonPropertyName("alias")] string Alias,
         [property: JsonPropertyName("version")] string Version,
         [property: JsonPropertyName("previousVersion")] string? PreviousVersion,
         [property: JsonPropertyName("decision")] string Decision,
-        [property: JsonPropertyName("decisionType")] string DecisionType);
+        [property: JsonPropertyName("decisionType")] string DecisionType,
+        [property: JsonPropertyName("gateCheck")] long? GateCheck = null);
 }

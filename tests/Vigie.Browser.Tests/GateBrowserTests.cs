@@ -1,0 +1,98 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Playwright;
+using Vigie.Browser.Tests.Infrastructure;
+using Xunit;
+
+namespace Vigie.Browser.Tests;
+
+/// <summary>The policy and waiver pages in Chromium: the active policy and its diff, a waiver decided on its decision page, the public list.</summary>
+public sealed class GateBrowserTests(BrowserFixture browser, VigieServer server)
+    : BrowserTest(browser, server), IClassFixture<VigieServer>
+{
+    private static string Repo(params string[] parts)
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Vigie.slnx")))
+            {
+                return Path.Combine([dir.FullName, .. parts]);
+            }
+        }
+
+        throw new DirectoryNotFoundException("The repository root is not above the test binaries.");
+    }
+
+    private static async Task<JsonElement> PostOkAsync(HttpClient client, string path, object body)
+    {
+        var response = await client.PostAsJsonAsync(path, body);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"POST {path}: {response.StatusCode} {text}");
+        return JsonDocument.Parse(text).RootElement;
+    }
+
+    [Fact]
+    public async Task ThePolicyAndItsDiff_AWaiverSignedOnItsDecisionPage_AndThePublicWaiverList()
+    {
+        using var admin = Server.Api(Server.AdminToken);
+        Assert.Equal(HttpStatusCode.Created, (await admin.PostAsJsonAsync("/api/v1/charters", new { yaml = File.ReadAllText(Repo("presets", "charters", "preparedness-style.yaml")) })).StatusCode);
+        var people = new Dictionary<string, HttpClient>();
+        foreach (var (name, role) in new[] { ("ada", "advisory-group"), ("bea", "advisory-group"), ("eve", "executive"), ("max", "member") })
+        {
+            people[name] = Server.Api((await Server.CreateUserAsync(name, role)).Token);
+        }
+
+        var baseline = File.ReadAllText(Repo("presets", "policies", "regulatory-baseline.yaml"));
+        foreach (var text in new[] { baseline, baseline.Replace("version: 1", "version: 2", StringComparison.Ordinal).Replace("severity: warn", "severity: block", StringComparison.Ordinal) })
+        {
+            var id = (await PostOkAsync(people["max"], "/api/v1/policies", new { text })).GetProperty("decision").GetProperty("id").GetString()!;
+            foreach (var who in new[] { "ada", "bea", "eve" })
+            {
+                var digest = (await PostOkAsync(people[who], $"/api/v1/decisions/{id}/sign-offs", new { verdict = "approve", snapshotDigest = await DigestAsync(admin, id) })).GetProperty("index");
+                Assert.True(digest.GetInt64() > 0);
+            }
+        }
+
+        await PostOkAsync(admin, "/api/v1/systems", new { name = "atlas", owner = "Research", visibility = "public" });
+        await PostOkAsync(admin, "/api/v1/systems/atlas/versions", new { version = "1.0", visibility = "public" });
+        var expires = DateTimeOffset.UtcNow.AddDays(30).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var waiver = (await PostOkAsync(people["max"], "/api/v1/waivers", new
+        {
+            system = "atlas", version = "1.0", action = "deploy-internal", ruleId = "incidents-tracked",
+            reason = "Incident tracking moves to Vigie next month; until then the ops tracker is the record.", expiresAt = expires,
+        })).GetProperty("decision").GetProperty("id").GetString()!;
+        foreach (var who in new[] { "ada", "bea" })
+        {
+            await PostOkAsync(people[who], $"/api/v1/decisions/{waiver}/sign-offs", new { verdict = "approve", snapshotDigest = await DigestAsync(admin, waiver) });
+        }
+
+        // The executive decides the waiver on its decision page.
+        var (eve, _) = await Server.CreateUserAsync("eve-browser", "executive");
+        await SignInAsync(eve, $"/app/decisions/{waiver}");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Sign", Exact = true }).ClickAsync();
+        await Assertions.Expect(Page.Locator("#recorded")).ToContainTextAsync("Recorded as log entry");
+
+        // The policy page, from the workspace menu: version 2 active, its rules, its history and diff.
+        await Page.GetByRole(AriaRole.Link, new() { Name = "Policy", Exact = true }).ClickAsync();
+        await Assertions.Expect(Page.Locator("#active-policy")).ToContainTextAsync("regulatory-baseline@2");
+        await Assertions.Expect(Page.Locator("#rules")).ToContainTextAsync("eu-systemic-risk-notification");
+        await Page.GetByText("The policy text (YAML, exactly as approved)").ClickAsync();
+        await Assertions.Expect(Page.Locator("#policy-text")).ToContainTextAsync("version: 2");
+        await Page.Locator("#policy-history").GetByRole(AriaRole.Link, new() { Name = "regulatory-baseline@2" }).ClickAsync();
+        await Assertions.Expect(Page.Locator("#rule-changes")).ToContainTextAsync("changed training-compute-recorded (severity)");
+        await Assertions.Expect(Page.Locator("pre.policy-diff .diff-add", new() { HasText = "severity: block" })).ToHaveCountAsync(2); // both warn rules became block
+        await Assertions.Expect(Page.Locator("pre.policy-diff .diff-del", new() { HasText = "severity: warn" })).ToHaveCountAsync(2);
+        await Assertions.Expect(Page.Locator("pre.policy-diff .diff-add").First).ToContainTextAsync("+  version: 2");
+
+        // The public list, as anyone sees it.
+        await Page.GotoAsync(Server.BaseUrl + "/waivers");
+        var row = Page.Locator("#waivers tbody tr").First;
+        await Assertions.Expect(row).ToContainTextAsync("incidents-tracked");
+        await Assertions.Expect(row).ToContainTextAsync("in-force");
+        await Assertions.Expect(row).ToContainTextAsync("Incident tracking moves to Vigie next month");
+    }
+
+    private static async Task<string> DigestAsync(HttpClient admin, string decision) =>
+        JsonDocument.Parse(await admin.GetStringAsync($"/api/v1/decisions/{decision}")).RootElement.GetProperty("snapshot").GetProperty("digest").GetString()!;
+}
