@@ -4,6 +4,7 @@ using Vigie.Server.Features.Decisions;
 using Vigie.Server.Features.Cards;
 using Vigie.Server.Features.Concerns;
 using Vigie.Server.Features.Evidence;
+using Vigie.Server.Features.Incidents;
 using Vigie.Server.Features.Log;
 using Vigie.Server.Features.Registry;
 using Vigie.Server.Features.Sessions;
@@ -103,6 +104,7 @@ public static class VigieApp
         services.AddHostedService(sp => sp.GetRequiredService<CheckpointService>());
         services.AddHostedService<DecisionEvidenceWatcher>();
         services.AddConcerns(configuration);
+        services.AddIncidents(configuration);
     }
 
     public static void Configure(WebApplication app)
@@ -127,6 +129,7 @@ public static class VigieApp
         app.MapCards();
         app.MapSessions();
         app.MapConcerns();
+        app.MapIncidents();
         app.Lifetime.ApplicationStopping.Register(() =>
             app.Services.GetRequiredService<Ledger.Ledger>().DisposeAsync().AsTask().GetAwaiter().GetResult());
     }
