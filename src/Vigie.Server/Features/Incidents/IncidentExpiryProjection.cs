@@ -30,22 +30,23 @@ internal static class IncidentExpiryProjection
         }
 
         var c = tx.Connection;
-        var erased = body.Erased.Distinct().Order().ToList();
+        string In(string column, string parameter) => IncidentSql.In(tx.Provider, column, parameter);
+        var erased = body.Erased.Distinct().Order().ToArray();
         var kinds = body.Part switch
         {
-            Record => IncidentEntries.RecordKinds,
-            Documentation => [IncidentEntries.Submitted],
+            Record => IncidentEntries.RecordKinds.ToArray(),
+            Documentation => new[] { IncidentEntries.Submitted },
             _ => null,
         };
-        if (kinds is null || erased.Count == 0 || erased.Count != body.Erased.Count)
+        if (kinds is null || erased.Length == 0 || erased.Length != body.Erased.Count)
         {
             return $"An incident expiry erases a non-empty list of distinct entries of part '{Record}' or '{Documentation}'.";
         }
 
         // Only entries of this part's kinds, and only this incident's: an expiry can erase nothing else.
         var ofKinds = await c.ExecuteScalarAsync<long>(
-            "SELECT COUNT(*) FROM log_entries WHERE idx IN @erased AND kind IN @kinds", new { erased, kinds }, tx.Transaction);
-        if (ofKinds != erased.Count)
+            $"SELECT COUNT(*) FROM log_entries WHERE {In("idx", "erased")} AND {In("kind", "kinds")}", new { erased, kinds }, tx.Transaction);
+        if (ofKinds != erased.Length)
         {
             return $"The expiry of {body.Incident} lists entries that are not incident {body.Part} entries.";
         }
@@ -53,15 +54,15 @@ internal static class IncidentExpiryProjection
         var projected = body.Part == Record
             ? (await c.QueryAsync<long>("SELECT log_index FROM incident_events WHERE incident = @incident", new { incident }, tx.Transaction)).ToList()
             : (await c.QueryAsync<long>(
-                "SELECT log_index FROM incident_submissions WHERE incident = @incident AND log_index IN @erased", new { incident, erased }, tx.Transaction)).ToList();
+                $"SELECT log_index FROM incident_submissions WHERE incident = @incident AND {In("log_index", "erased")}", new { incident, erased }, tx.Transaction)).ToList();
         var stillSealed = await c.ExecuteScalarAsync<long>(
-            "SELECT COUNT(*) FROM log_sealed_bodies WHERE idx IN @erased", new { erased }, tx.Transaction);
+            $"SELECT COUNT(*) FROM log_sealed_bodies WHERE {In("idx", "erased")}", new { erased }, tx.Transaction);
         if (body.Part == Record && projected.Count > 0 && !projected.Order().SequenceEqual(erased))
         {
             return $"The record of {body.Incident} changed since its expiry was prepared; the next retention check expires it again.";
         }
 
-        if (projected.Count < erased.Count && stillSealed > projected.Count)
+        if (projected.Count < erased.Length && stillSealed > projected.Count)
         {
             return $"The expiry of {body.Incident} lists entries whose bodies are not this incident's {body.Part}.";
         }
@@ -72,7 +73,7 @@ internal static class IncidentExpiryProjection
             return $"The record of {body.Incident} has already expired.";
         }
 
-        await c.ExecuteAsync("DELETE FROM log_sealed_bodies WHERE idx IN @erased", new { erased }, tx.Transaction);
+        await c.ExecuteAsync($"DELETE FROM log_sealed_bodies WHERE {In("idx", "erased")}", new { erased }, tx.Transaction);
         if (body.Part == Record)
         {
             await c.ExecuteAsync("DELETE FROM incident_events WHERE incident = @incident", new { incident }, tx.Transaction);
@@ -80,7 +81,7 @@ internal static class IncidentExpiryProjection
         }
         else
         {
-            await c.ExecuteAsync("DELETE FROM incident_submissions WHERE log_index IN @erased", new { erased }, tx.Transaction);
+            await c.ExecuteAsync($"DELETE FROM incident_submissions WHERE {In("log_index", "erased")}", new { erased }, tx.Transaction);
         }
 
         await c.ExecuteAsync(

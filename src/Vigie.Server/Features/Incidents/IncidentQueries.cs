@@ -123,10 +123,10 @@ public sealed class IncidentQueries(Database database)
         }
 
         await using var c = await database.OpenAsync(cancellationToken);
-        var filter = incidents is null ? "" : "WHERE incident IN @incidents";
+        var filter = incidents is null ? "" : "WHERE " + IncidentSql.In(database.Provider, "incident", "incidents");
         return (await c.QueryAsync<SubmissionRow>(new CommandDefinition(
             $"SELECT {SubmissionColumns} FROM incident_submissions {filter} ORDER BY submitted_at, log_index",
-            new { incidents }, cancellationToken: cancellationToken))).AsList();
+            new { incidents = incidents?.ToArray() }, cancellationToken: cancellationToken))).AsList();
     }
 
     public async Task<IReadOnlyList<ExpiryRow>> ExpiriesAsync(long? incident, CancellationToken cancellationToken)
