@@ -13,14 +13,19 @@ public abstract class IncidentTest : ServerTest
 {
     protected FakeTimeProvider Clock { get; private set; } = new();
 
-    /// <summary>Restarts the server on <see cref="Clock"/>, set to <paramref name="now"/>; the background retention check stays off unless asked for.</summary>
+    /// <summary>
+    /// Restarts the server on <see cref="Clock"/>, set to <paramref name="now"/>; the background
+    /// retention check stays off unless asked for, and then ticks every 40 days: a fake clock that
+    /// jumps years fires a periodic timer once per period it skips. The concern clock check is off.
+    /// </summary>
     protected async Task StartAsync(DateTimeOffset now, string zone = "UTC", bool retentionInBackground = false, int recordYears = 5)
     {
         Clock = new FakeTimeProvider(now);
         await RestartAsync(Clock, b =>
         {
             b.UseSetting("Vigie:Incidents:TimeZone", zone);
-            b.UseSetting("Vigie:Incidents:RetentionCheckMinutes", retentionInBackground ? "60" : "0");
+            b.UseSetting("Vigie:Incidents:RetentionCheckMinutes", retentionInBackground ? (60 * 24 * 40).ToString(System.Globalization.CultureInfo.InvariantCulture) : "0");
+            b.UseSetting("Vigie:Concerns:ClockCheckMinutes", "0");
             b.UseSetting("Vigie:Incidents:RecordYears", recordYears.ToString(System.Globalization.CultureInfo.InvariantCulture));
         });
     }

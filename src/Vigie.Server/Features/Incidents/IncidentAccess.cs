@@ -19,6 +19,10 @@ public static class IncidentAccess
     public static bool MayRead(CurrentUser user, IncidentQueries.IncidentRow incident) =>
         incident.Visibility != "confidential" || user.HasAnyRole(Overseers) || incident.OpenedBy == user.Name;
 
+    /// <summary>A report sent outlives its incident's record (retention): it carries its own visibility and recorder.</summary>
+    public static bool MayRead(CurrentUser user, IncidentQueries.SubmissionRow submission) =>
+        submission.Visibility != "confidential" || user.HasAnyRole(Overseers) || submission.RecordedBy == user.Name;
+
     /// <summary>Whether <paramref name="user"/> sees confidential incidents at all (for lists: the others are left out).</summary>
     public static bool SeesAllConfidential(CurrentUser user) => user.HasAnyRole(Overseers);
 }

@@ -66,9 +66,41 @@ public static class IncidentEndpoints
                 return denied;
             }
 
-            return await register.VisibleAsync(user!, id, context.RequestAborted) is { } row
-                ? Results.Ok(await DetailAsync(reads, queries, row, context.RequestAborted))
-                : IncidentOutcome.NotFound(id).Problem();
+            if (await register.VisibleAsync(user!, id, context.RequestAborted) is { } row)
+            {
+                return Results.Ok(await DetailAsync(reads, queries, row, context.RequestAborted));
+            }
+
+            return await ExpiredAsync(queries, id, context.RequestAborted) ?? IncidentOutcome.NotFound(id).Problem();
+        });
+
+        // Reports sent are documentation: kept longer than the incident's record, so readable after it expired.
+        app.MapGet(One + "/submissions", async (HttpContext context, IncidentQueries queries, string id) =>
+        {
+            var (user, denied) = Caller.Require(context, Roles.All);
+            if (denied is not null)
+            {
+                return denied;
+            }
+
+            if (!IncidentIds.TryParse(id, out var index))
+            {
+                return IncidentOutcome.NotFound(id).Problem();
+            }
+
+            var row = await queries.GetAsync(index, context.RequestAborted);
+            if (row is not null && !IncidentAccess.MayRead(user!, row))
+            {
+                return IncidentOutcome.NotFound(id).Problem();
+            }
+
+            var submissions = (await queries.SubmissionsAsync([index], context.RequestAborted)).Where(s => IncidentAccess.MayRead(user!, s)).ToList();
+            if (row is null && submissions.Count == 0 && (await queries.ExpiriesAsync(index, context.RequestAborted)).Count == 0)
+            {
+                return IncidentOutcome.NotFound(id).Problem();
+            }
+
+            return Results.Ok(submissions.Select(IncidentViews.Documentation));
         });
 
         app.MapMethods(One, ["PATCH"], (HttpContext context, IncidentRegister register, IncidentReads reads, IncidentQueries queries, string id) =>
@@ -93,6 +125,20 @@ public static class IncidentEndpoints
         app.MapGet("/app/incidents/{id}/reports/{regime}", async (HttpContext context, IncidentReportExport export, string id, string regime, string? format, string? obligation) =>
             await export.DownloadAsync(Caller.Of(context)!, id, regime, format, obligation, context.RequestAborted))
             .AcceptsSessionCookie();
+    }
+
+    /// <summary>410 when the incident's record expired under retention: what was erased, when and by which rule.</summary>
+    private static async Task<IResult?> ExpiredAsync(IncidentQueries queries, string id, CancellationToken cancellationToken)
+    {
+        if (!IncidentIds.TryParse(id, out var index)
+            || (await queries.ExpiriesAsync(index, cancellationToken)).FirstOrDefault(e => e.Part == IncidentExpiryProjection.Record) is not { } expiry)
+        {
+            return null;
+        }
+
+        return Problems.Problem(StatusCodes.Status410Gone, "Expired under retention",
+            $"The record of {id} expired on {expiry.ExpiredOn} and its entries' bodies were erased (log entry {expiry.LogIndex}): {expiry.Rule}. " +
+            $"Reports sent about it are kept longer: GET /api/v1/incidents/{id}/submissions.");
     }
 
     private static async Task<object> DetailAsync(IncidentReads reads, IncidentQueries queries, IncidentQueries.IncidentRow row, CancellationToken cancellationToken) =>

@@ -41,7 +41,7 @@ public sealed class IncidentProjection : IProjection
             IncidentEntries.Updated => await ChangeAsync(tx, record.Index, at, actor, BodyJson.Read<IncidentEntries.UpdatedBody>(body)),
             IncidentEntries.Resolved => await ChangeAsync(tx, record.Index, at, actor, BodyJson.Read<IncidentEntries.ResolvedBody>(body)),
             IncidentEntries.Reopened => await ChangeAsync(tx, record.Index, at, actor, BodyJson.Read<IncidentEntries.ReopenedBody>(body)),
-            IncidentEntries.Submitted => await SubmittedAsync(tx, record.Index, at, actor, BodyJson.Read<IncidentEntries.SubmittedBody>(body)),
+            IncidentEntries.Submitted => await SubmittedAsync(tx, record, at, BodyJson.Read<IncidentEntries.SubmittedBody>(body)),
             IncidentEntries.Expired => await IncidentExpiryProjection.ApplyAsync(tx, record.Index, BodyJson.Read<IncidentEntries.ExpiredBody>(body)),
             _ => throw new InvalidOperationException($"IncidentProjection does not read {record.Envelope.Kind}."),
         };
@@ -156,7 +156,7 @@ public sealed class IncidentProjection : IProjection
     }
 
     /// <summary>Never refused: a submission is documentation and outlives its incident's record (retention).</summary>
-    private static async Task<string?> SubmittedAsync(LedgerTransaction tx, long index, string at, string? actor, IncidentEntries.SubmittedBody s)
+    private static async Task<string?> SubmittedAsync(LedgerTransaction tx, LedgerRecord entry, string at, IncidentEntries.SubmittedBody s)
     {
         if (!IncidentIds.TryParse(s.Incident, out var incident))
         {
@@ -166,14 +166,14 @@ public sealed class IncidentProjection : IProjection
         await tx.Connection.ExecuteAsync(
             """
             INSERT INTO incident_submissions (log_index, incident, regime, obligation, submitted_at, reference, recipient, note, report, sent_text,
-                                              report_sha256, recorded_at, recorded_by)
-            VALUES (@index, @incident, @regime, @obligation, @submittedAt, @reference, @recipient, @note, @report, @sentText, @sha, @at, @actor)
+                                              report_sha256, visibility, recorded_at, recorded_by)
+            VALUES (@index, @incident, @regime, @obligation, @submittedAt, @reference, @recipient, @note, @report, @sentText, @sha, @visibility, @at, @actor)
             """,
             new
             {
-                index, incident, regime = s.Regime, obligation = s.Obligation, submittedAt = s.SubmittedAt, reference = s.Reference,
+                index = entry.Index, incident, regime = s.Regime, obligation = s.Obligation, submittedAt = s.SubmittedAt, reference = s.Reference,
                 recipient = s.Recipient, note = s.Note, report = Encoding.UTF8.GetString(Jcs.Canonicalize(s.Report)), sentText = s.SentText,
-                sha = s.ReportSha256, at, actor,
+                sha = s.ReportSha256, visibility = VisibilityNames.Of(entry.Envelope.Visibility), at, actor = entry.Envelope.Actor,
             },
             tx.Transaction);
         return null;

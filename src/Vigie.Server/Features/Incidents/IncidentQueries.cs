@@ -61,6 +61,7 @@ public sealed class IncidentQueries(Database database)
         public string Report { get; set; } = "";
         public string? SentText { get; set; }
         public string ReportSha256 { get; set; } = "";
+        public string Visibility { get; set; } = "";
         public string RecordedAt { get; set; } = "";
         public string? RecordedBy { get; set; }
 
@@ -84,7 +85,7 @@ public sealed class IncidentQueries(Database database)
 
     private const string SubmissionColumns =
         "log_index AS LogIndex, incident AS Incident, regime AS Regime, obligation AS Obligation, submitted_at AS SubmittedAt, reference AS Reference, " +
-        "recipient AS Recipient, note AS Note, report AS Report, sent_text AS SentText, report_sha256 AS ReportSha256, recorded_at AS RecordedAt, " +
+        "recipient AS Recipient, note AS Note, report AS Report, sent_text AS SentText, report_sha256 AS ReportSha256, visibility AS Visibility, recorded_at AS RecordedAt, " +
         "recorded_by AS RecordedBy";
 
     /// <summary>Incidents, newest first; <paramref name="status"/> "open" or "resolved" filters, null gives all.</summary>

@@ -71,6 +71,15 @@ public static class IncidentViews
         recordedBy = s.RecordedBy,
     };
 
+    /// <summary>A report sent, with the draft as it stood and the text sent (documentation).</summary>
+    public static object Documentation(IncidentQueries.SubmissionRow s) => new
+    {
+        submission = Submission(s, null),
+        visibility = s.Visibility,
+        report = System.Text.Json.JsonDocument.Parse(s.Report).RootElement,
+        sentText = s.SentText,
+    };
+
     public static object Expiry(IncidentQueries.ExpiryRow e) => new
     {
         index = e.LogIndex,

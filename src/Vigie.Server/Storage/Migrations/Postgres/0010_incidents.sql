@@ -48,6 +48,7 @@ CREATE TABLE incident_submissions (
     report        TEXT    NOT NULL,
     sent_text     TEXT,
     report_sha256 TEXT    NOT NULL,
+    visibility    TEXT    NOT NULL,
     recorded_at   TEXT    NOT NULL,
     recorded_by   TEXT
 );
