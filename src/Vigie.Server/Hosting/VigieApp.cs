@@ -4,6 +4,7 @@ using Vigie.Server.Features.Decisions;
 using Vigie.Server.Features.Cards;
 using Vigie.Server.Features.Concerns;
 using Vigie.Server.Features.Evidence;
+using Vigie.Server.Features.Gate;
 using Vigie.Server.Features.Incidents;
 using Vigie.Server.Features.Log;
 using Vigie.Server.Features.Registry;
@@ -105,6 +106,7 @@ public static class VigieApp
         services.AddHostedService<DecisionEvidenceWatcher>();
         services.AddConcerns(configuration);
         services.AddIncidents(configuration);
+        services.AddGate(configuration);
     }
 
     public static void Configure(WebApplication app)
@@ -130,6 +132,7 @@ public static class VigieApp
         app.MapSessions();
         app.MapConcerns();
         app.MapIncidents();
+        app.MapGate();
         app.Lifetime.ApplicationStopping.Register(() =>
             app.Services.GetRequiredService<Ledger.Ledger>().DisposeAsync().AsTask().GetAwaiter().GetResult());
     }

@@ -76,9 +76,20 @@ public sealed class IncidentProjection : IProjection
             IncidentEntries.ReopenedBody o => o.Incident,
             _ => throw new ArgumentException("Not an incident change.", nameof(change)),
         };
-        if (!IncidentIds.TryParse(id, out var incident) || await ReadAsync(tx, incident) is not { } state)
+        if (!IncidentIds.TryParse(id, out var incident))
         {
-            return $"Incident {id} does not exist, or its record expired under retention.";
+            return $"'{id}' is not an incident id.";
+        }
+
+        if (await ReadAsync(tx, incident) is not { } state)
+        {
+            // Live, the incident's record expired before this change reached the log: refuse, or its
+            // body would outlive the expiry. On a replay the opening's body may have been erased
+            // (the expiry comes later in the log): skip, as the children of an erased entry.
+            return await tx.Connection.ExecuteScalarAsync<long>(
+                "SELECT COUNT(*) FROM incident_expiries WHERE incident = @incident AND part = 'record'", new { incident }, tx.Transaction) > 0
+                ? $"The record of incident {id} expired under retention; it can no longer change."
+                : null;
         }
 
         var (next, kind, changed, note) = change switch
