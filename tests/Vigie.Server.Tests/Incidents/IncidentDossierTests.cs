@@ -71,6 +71,26 @@ public abstract class IncidentDossierTests : IncidentTest
         Assert.Equal(RuleOutcome.Pass, after.Rules.Single(r => r.Id == "no-open-critical-incident").Outcome);
     }
 
+    [Fact]
+    public async Task TheGatesDossier_CarriesTheOpenCriticalIncident_AndThePolicyBlocksOnIt()
+    {
+        await StartAsync(new DateTimeOffset(2026, 5, 5, 10, 0, 0, TimeSpan.Zero));
+        await RegisterSystemAsync("atlas", 1e24);
+        var id = Text(await OpenAsync(new { title = "Imminent danger", discovered = "2026-05-05T08:00:00Z", system = "atlas", imminentDanger = true }), "id");
+
+        var response = await Factory.Admin().GetAsync("/api/v1/gate/dossier?system=atlas&version=1.0&action=deploy-external");
+        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+        var dossier = JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsObject();
+        var incident = Assert.Single(dossier["incidents"]!.AsArray());
+        Assert.Equal(id, incident!["id"]!.GetValue<string>());
+        Assert.Equal("critical", incident["severity"]!.GetValue<string>());
+
+        var policy = PolicyReader.Read(File.ReadAllText(Preset("regulatory-baseline.yaml")));
+        var result = Evaluate(policy.Policy!, dossier);
+        Assert.Equal(GateVerdict.Deny, result.Verdict);
+        Assert.Equal(RuleOutcome.Fail, result.Rules.Single(r => r.Id == "no-open-critical-incident").Outcome);
+    }
+
     private static GateResult Evaluate(Policy policy, JsonObject dossier)
     {
         var parsed = ReleaseDossier.Parse(dossier.ToJsonString());
