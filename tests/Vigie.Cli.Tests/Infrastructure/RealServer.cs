@@ -73,6 +73,8 @@ public sealed class RealServer : WebApplicationFactory<global::Program>
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:Microsoft.Hosting.Lifetime", "Warning");
         builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore.Server.Kestrel", "Error");
+        // Concerns enter the log when filed, so tests can follow them at once (the default holds them for a batch).
+        builder.UseSetting("Vigie:Concerns:BatchFilings", "false");
     }
 
     public override async ValueTask DisposeAsync()

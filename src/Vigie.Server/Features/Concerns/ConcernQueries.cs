@@ -35,7 +35,10 @@ public sealed class ConcernQueries(Database database)
 
         public IReadOnlyList<string> TierList => Tiers.Split(',', StringSplitOptions.RemoveEmptyEntries);
 
-        public string Status => ClosedOn is not null ? "closed" : AcknowledgedOn is not null ? "acknowledged" : "received";
+        /// <summary>Set for a concern still held for its batch (<see cref="ConcernPending"/>): the day it enters the log.</summary>
+        public string? EntersLogOn { get; set; }
+
+        public string Status => EntersLogOn is not null ? "pending" : ClosedOn is not null ? "closed" : AcknowledgedOn is not null ? "acknowledged" : "received";
     }
 
     public sealed class RecipientRow
