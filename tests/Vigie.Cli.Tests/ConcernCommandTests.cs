@@ -135,4 +135,30 @@ public sealed class ConcernCommandTests(RealServerFixture fixture) : IClassFixtu
             await Task.Delay(100);
         }
     }
+
+    [Fact]
+    public async Task HeldConcern_SaysWhenItEntersTheLog_AndItsStatusHasNothingToProveYet()
+    {
+        await using var held = new RealServer(new Dictionary<string, string> { ["Vigie:Concerns:BatchFilings"] = "true" });
+        using var admin = new CliRunner(held.Url, held.AdminToken);
+        foreach (var name in new[] { "rosa", "sam" })
+        {
+            var folder = Path.Combine(Path.GetDirectoryName(admin.ConfigPath)!, name);
+            Assert.Equal(0, (await admin.RunAsync("keys", "generate", "--out", folder)).ExitCode);
+            Assert.Equal(0, (await admin.RunAsync("users", "add", name, "--role", "concern-recipient", "--public-key", Path.Combine(folder, "concern-public.key"))).ExitCode);
+        }
+
+        Assert.Equal(0, (await admin.RunAsync("concerns", "routing", "--recipient", "rosa", "--recipient", "sam", "--outside-line", "sam")).ExitCode);
+        using var reporter = new CliRunner(held.Url, token: null);
+        var submitted = await reporter.RunAsync("concerns", "submit", "--text", reporter.WriteFile("c.txt", "Held for the batch."));
+        Assert.True(submitted.ExitCode == 0, submitted.ToString());
+        var tomorrow = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Contains($"is held until {tomorrow}, when it enters the log at a random time of day", submitted.Out);
+        var receipt = submitted.Out.Split('\n').Select(l => l.Trim()).First(l => ConcernReceipt.TryParse(l, out _, out _));
+
+        var status = await reporter.RunAsync("concerns", "status", "--receipt", receipt);
+        Assert.True(status.ExitCode == 0, status.ToString());
+        Assert.Contains("pending", status.Out);
+        Assert.Contains($"Held until {tomorrow}", status.Out);
+    }
 }
