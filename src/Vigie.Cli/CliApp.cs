@@ -131,6 +131,8 @@ internal sealed class CliApp
         IncidentsCommands.AddTo(root, this);
 
         root.Subcommands.Add(LogVerifyCommand.Create(this));
+        GateCommands.AddTo(root, this);
+        ImpactCommands.AddTo(root, this);
         return root;
     }
 

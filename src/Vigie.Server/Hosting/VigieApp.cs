@@ -5,6 +5,7 @@ using Vigie.Server.Features.Cards;
 using Vigie.Server.Features.Concerns;
 using Vigie.Server.Features.Evidence;
 using Vigie.Server.Features.Gate;
+using Vigie.Server.Features.Impact;
 using Vigie.Server.Features.Incidents;
 using Vigie.Server.Features.Log;
 using Vigie.Server.Features.Registry;
@@ -107,6 +108,7 @@ public static class VigieApp
         services.AddConcerns(configuration);
         services.AddIncidents(configuration);
         services.AddGate(configuration);
+        services.AddImpact(configuration);
     }
 
     public static void Configure(WebApplication app)
@@ -133,6 +135,7 @@ public static class VigieApp
         app.MapConcerns();
         app.MapIncidents();
         app.MapGate();
+        app.MapImpactFeature();
         app.Lifetime.ApplicationStopping.Register(() =>
             app.Services.GetRequiredService<Ledger.Ledger>().DisposeAsync().AsTask().GetAwaiter().GetResult());
     }
