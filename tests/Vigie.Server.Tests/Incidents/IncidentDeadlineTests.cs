@@ -91,22 +91,20 @@ public abstract class IncidentDeadlineTests : IncidentTest
     }
 
     [Fact]
-    public async Task ImpliedRegimes_ComeFromTrainingComputeWithLineage_AndNamedOnesAdd()
+    public async Task ImpliedRegimes_ComeFromTheSystemsObligations_AndNamedOnesAdd()
     {
         await StartAsync(new DateTimeOffset(2026, 5, 5, 10, 0, 0, TimeSpan.Zero));
         await RegisterSystemAsync("atlas", 9e25, fineTuneFlop: 2e25);   // the fine-tune's lineage crosses 10^26
         await RegisterSystemAsync("vega", 3e25);                         // systemic risk only
         await RegisterSystemAsync("pico", 1e22);                         // neither
 
-        var frontier = await OpenAsync(new { title = "Loss of control in eval", discovered = "2026-05-04", system = "atlas", version = "1.1-ft" });
+        var frontier = await OpenAsync(new { title = "Loss of control in eval", discovered = "2026-05-04", system = "atlas", version = "1.0" });
         var regimes = frontier.GetProperty("regimes").EnumerateArray().ToDictionary(r => Text(r, "regime"));
         Assert.Equal(["gpai-cop", "sb53"], regimes.Keys.Order(StringComparer.Ordinal));
-        Assert.Contains("atlas@1.1-ft was trained with 1.1e+26 FLOP", regimes["sb53"].GetProperty("sources")[0].GetString());
-        // RAISE takes effect on 2027-01-01: not implied for an incident discovered before.
-        Assert.False(regimes.ContainsKey("raise"));
-
-        var base10 = await OpenAsync(new { title = "Base model only", discovered = "2026-05-04", system = "atlas", version = "1.0" });
-        Assert.Equal(["gpai-cop"], base10.GetProperty("regimes").EnumerateArray().Select(r => Text(r, "regime")));
+        var why = regimes["sb53"].GetProperty("sources")[0].GetString()!;
+        Assert.StartsWith("California SB 53: frontier developer: training run 'rl' of version 1.1-ft", why);
+        Assert.Contains("over 10^26", why);
+        Assert.False(regimes.ContainsKey("raise")); // no revenue recorded, and not in force before 2027
 
         var systemic = await OpenAsync(new { title = "Harmful manipulation", discovered = "2026-05-04", system = "vega", regimes = new[] { "eu-ai-act-art73" } });
         var named = systemic.GetProperty("regimes").EnumerateArray().ToDictionary(r => Text(r, "regime"));
@@ -117,8 +115,10 @@ public abstract class IncidentDeadlineTests : IncidentTest
         Assert.Empty(small.GetProperty("regimes").EnumerateArray());
         Assert.Empty(small.GetProperty("deadlines").EnumerateArray());
 
-        // A later incident on the frontier system falls under RAISE too: 72 hours.
+        // In 2027, with 2026 revenue above USD 500 million on record, the frontier system is a large
+        // developer's: RAISE applies to new incidents, 72 hours.
         Clock.SetUtcNow(new DateTimeOffset(2027, 2, 1, 10, 0, 0, TimeSpan.Zero));
+        await PostAsync(Factory.Admin(), "/api/v1/organisation/revenue", new { year = 2026, revenueUsd = 7.5e8, source = "Audited 2026 accounts" });
         var ny = await OpenAsync(new { title = "Later incident", discovered = "2027-02-01T08:00:00Z", system = "atlas" });
         Assert.Equal("2027-02-04T08:00:00.000Z", Text(Deadlines(ny)["raise/state-report"], "dueTime"));
     }

@@ -10,7 +10,7 @@ namespace Vigie.Server.Features.Incidents;
 /// </summary>
 public sealed class IncidentRegimes(ImpliedRegimes implied)
 {
-    private readonly Dictionary<(string?, string?, DateOnly), IReadOnlyList<IncidentEntries.ImpliedRegime>> _cache = [];
+    private readonly Dictionary<(string?, DateOnly), IReadOnlyList<IncidentEntries.ImpliedRegime>> _cache = [];
 
     public async Task<IReadOnlyList<ApplicableRegime>> ForAsync(IncidentRecord incident, CancellationToken cancellationToken)
     {
@@ -38,10 +38,10 @@ public sealed class IncidentRegimes(ImpliedRegimes implied)
         }
 
         var discoveredAt = IncidentTimes.Parse(incident.DiscoveredAt);
-        var key = (incident.Fields.System, incident.Fields.Version, DateOnly.FromDateTime(discoveredAt.UtcDateTime));
+        var key = (incident.Fields.System, DateOnly.FromDateTime(discoveredAt.UtcDateTime));
         if (!_cache.TryGetValue(key, out var now))
         {
-            now = _cache[key] = await implied.ForAsync(key.System, key.Version, discoveredAt, cancellationToken);
+            now = _cache[key] = await implied.ForAsync(key.System, discoveredAt, cancellationToken);
         }
 
         foreach (var regime in now)

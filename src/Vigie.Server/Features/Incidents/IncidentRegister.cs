@@ -34,7 +34,7 @@ public sealed class IncidentRegister(
             Severity = request.Severity ?? IncidentVocabulary.DefaultSeverity(category, request.ImminentDanger == true),
         };
         var body = new IncidentEntries.OpenedBody(fields, IncidentTimes.Format(discoveredAt), zone.Id,
-            await implied.ForAsync(fields.System, fields.Version, discoveredAt, cancellationToken));
+            await implied.ForAsync(fields.System, discoveredAt, cancellationToken));
         var visibility = request.Visibility == "confidential" ? Visibility.Confidential : Visibility.Internal;
         var result = await ledger.AppendAsync(new LedgerWrite(IncidentEntries.Opened, user.Name, visibility, BodyJson.ToElement(body)), cancellationToken);
         return result.Succeeded ? IncidentOutcome.Done(result.Index, IncidentIds.Format(result.Index)) : IncidentOutcome.Conflict(result.Conflict!);
@@ -80,10 +80,9 @@ public sealed class IncidentRegister(
             discoveredAt = IncidentTimes.Format(IncidentTimes.Read("discovered", next.Discovered, zone, now).At);
         }
 
-        if (changed.Intersect(["discovered", "system", "version"]).Any())
+        if (changed.Intersect(["discovered", "system"]).Any())
         {
-            impliedNow = await implied.ForAsync(next.System, next.Version,
-                IncidentTimes.Parse(discoveredAt ?? state.DiscoveredAt), cancellationToken);
+            impliedNow = await implied.ForAsync(next.System, IncidentTimes.Parse(discoveredAt ?? state.DiscoveredAt), cancellationToken);
         }
 
         var body = new IncidentEntries.UpdatedBody(row.Id, IncidentRecord.Only(change, changed), request.Note, discoveredAt, impliedNow);
