@@ -22,7 +22,7 @@ public sealed class ConcernFiling(
     /// <summary>The recipients of a concern about <paramref name="about"/>, or the problem why there are none.</summary>
     public async Task<(ConcernRouter.Route? Route, ConcernRouting? Routing, IResult? Problem)> RouteAsync(IReadOnlyCollection<string> about, CancellationToken cancellationToken)
     {
-        var routing = await queries.RoutingAsync(cancellationToken);
+        var (routing, source, fromCharter) = await queries.RoutingSourceAsync(cancellationToken);
         if (routing is null)
         {
             return (null, null, Problems.Conflict(
@@ -34,6 +34,14 @@ public sealed class ConcernFiling(
         foreach (var user in routing.AllUsers)
         {
             roles[user] = (await users.FindAsync(user, cancellationToken))?.RoleList ?? [];
+        }
+
+        // The server setting was checked when recorded; a charter's section only for its shape,
+        // so the people it names are checked here, before anyone seals to a partial routing.
+        if (fromCharter && ConcernRoutingRules.Validate(routing, u => roles.TryGetValue(u, out var r) && r.Count > 0 ? r : null, keys.ContainsKey) is { } invalid)
+        {
+            return (null, routing, Problems.Conflict(
+                $"Concerns cannot be routed as {source} says: {invalid} The organisation must fix this; meanwhile, use an external channel."));
         }
 
         var (route, error) = ConcernRouter.Plan(routing, about, u => roles.GetValueOrDefault(u) ?? [], u => keys.GetValueOrDefault(u));
