@@ -116,6 +116,26 @@ public sealed class ConcernBrowserTests(BrowserFixture browser, VigieServer serv
     }
 
     [Fact]
+    public async Task RecipientPage_SaysPlainlyItCannotOpenAPassphraseProtectedKey()
+    {
+        await EnsureChannelAsync();
+        await SubmitAsync("For the protected-key check.");
+        var concern = await ConcernWithTextAsync("uma", "For the protected-key check.");
+        await SignInAsync(Recipients["uma"].Token, $"/app/concerns/{concern.GetProperty("concern").GetString()}");
+        var protectedKey = ConcernKeyProtection.Protect(Recipients["uma"].Key, "tulip anchor violet seventeen", out _, memoryKiB: 64, passes: 1)!;
+        await Page.Locator("#key-file").SetInputFilesAsync(new FilePayload
+        {
+            Name = "concern-private.key",
+            MimeType = "text/plain",
+            Buffer = System.Text.Encoding.ASCII.GetBytes(protectedKey + "\n"),
+        });
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Unlock in this browser" }).ClickAsync();
+        await Assertions.Expect(Page.Locator("#key-progress")).ToContainTextAsync("protected by a passphrase, which this page cannot open");
+        await Assertions.Expect(Page.Locator("#key-progress")).ToContainTextAsync("vigie concerns read --key FILE");
+        await Assertions.Expect(Page.Locator("#concern-report")).Not.ToContainTextAsync("For the protected-key check.");
+    }
+
+    [Fact]
     public async Task MistypedReceipt_IsCaughtInTheBrowser_BeforeAnyRequest()
     {
         await EnsureChannelAsync();
