@@ -17,18 +17,10 @@ const VigieProofs = (() => {
     throw new ProofError(message);
   };
 
-  function concat(...parts) {
-    const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-    let at = 0;
-    for (const p of parts) {
-      out.set(p, at);
-      at += p.length;
-    }
-    return out;
-  }
+  // Shared with the sealing code (vigie-concerns.js, loaded first).
+  const { concat, toHex } = globalThis.VigieConcerns;
 
   const equal = (a, b) => a.length === b.length && a.every((x, i) => x === b[i]);
-  const toHex = (bytes) => Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
   const sha256 = async (bytes) => new Uint8Array(await subtle.digest("SHA-256", bytes));
 
   function base64(text, what) {
