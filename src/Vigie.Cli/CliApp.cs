@@ -130,6 +130,7 @@ internal sealed class CliApp
         root.Subcommands.Add(concerns);
         IncidentsCommands.AddTo(root, this);
 
+        RiskCommands.AddTo(root, this);
         root.Subcommands.Add(LogVerifyCommand.Create(this));
         GateCommands.AddTo(root, this);
         ImpactCommands.AddTo(root, this);

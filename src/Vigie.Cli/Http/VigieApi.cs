@@ -62,6 +62,15 @@ internal sealed class VigieApi(HttpClient http, ServerAddress server, string? to
         return await ReadJsonAsync(response, path, cancellationToken);
     }
 
+    /// <summary>POST a file's bytes as they are read (an evaluation log may be hundreds of MB) and read the JSON answer.</summary>
+    public async Task<JsonElement> PostStreamAsync(string path, Stream body, string mediaType, CancellationToken cancellationToken)
+    {
+        var content = new StreamContent(body, 64 * 1024);
+        content.Headers.ContentType = new MediaTypeHeaderValue(mediaType);
+        using var response = await SendAsync(HttpMethod.Post, path, content, cancellationToken);
+        return await ReadJsonAsync(response, path, cancellationToken);
+    }
+
     private async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, HttpContent? content, CancellationToken cancellationToken, string? ifMatch = null)
     {
         using var request = new HttpRequestMessage(method, server.Resolve(path)) { Content = content };

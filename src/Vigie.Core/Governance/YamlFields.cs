@@ -109,6 +109,26 @@ internal sealed class YamlFields
         return null;
     }
 
+    /// <summary>A finite number within [min, max] (risk frameworks' thresholds and margins).</summary>
+    public double? Number(string key, bool required, double min, double max)
+    {
+        var node = Get(key, required);
+        if (node is null)
+        {
+            return null;
+        }
+
+        if (node is YamlScalarNode { Value: { } text } &&
+            double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) &&
+            double.IsFinite(value) && value >= min && value <= max)
+        {
+            return value;
+        }
+
+        Add(_errors, node, string.Create(CultureInfo.InvariantCulture, $"'{key}' in {_where} must be a number from {min} to {max}."));
+        return null;
+    }
+
     public bool? Boolean(string key)
     {
         var node = Get(key, required: false);

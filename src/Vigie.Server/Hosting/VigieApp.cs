@@ -9,6 +9,7 @@ using Vigie.Server.Features.Impact;
 using Vigie.Server.Features.Incidents;
 using Vigie.Server.Features.Log;
 using Vigie.Server.Features.Registry;
+using Vigie.Server.Features.Risk;
 using Vigie.Server.Features.Sessions;
 using Vigie.Server.Features.Users;
 using Vigie.Server.Ledger;
@@ -108,6 +109,7 @@ public static class VigieApp
         services.AddConcerns(configuration);
         services.AddIncidents(configuration);
         services.AddGate(configuration);
+        services.AddRisk(configuration);
         services.AddImpact(configuration);
     }
 
@@ -135,6 +137,7 @@ public static class VigieApp
         app.MapConcerns();
         app.MapIncidents();
         app.MapGate();
+        app.MapRisk();
         app.MapImpactFeature();
         app.Lifetime.ApplicationStopping.Register(() =>
             app.Services.GetRequiredService<Ledger.Ledger>().DisposeAsync().AsTask().GetAwaiter().GetResult());
