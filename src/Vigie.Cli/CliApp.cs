@@ -128,6 +128,7 @@ internal sealed class CliApp
         concerns.Subcommands.Add(ConcernsRoutingCommand.Create(this));
         concerns.Subcommands.Add(ConcernsStatsCommand.Create(this));
         root.Subcommands.Add(concerns);
+        IncidentsCommands.AddTo(root, this);
 
         RiskCommands.AddTo(root, this);
         root.Subcommands.Add(LogVerifyCommand.Create(this));

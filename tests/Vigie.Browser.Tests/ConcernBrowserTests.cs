@@ -60,6 +60,10 @@ public sealed class ConcernBrowserTests(BrowserFixture browser, VigieServer serv
         await Assertions.Expect(Page.Locator("#status-thread")).ToContainTextAsync("Thank you; which week was it?");
         await Assertions.Expect(Page.Locator("#status-report")).ToHaveTextAsync("Chromium follow-up: the compute log was edited.");
 
+        await Assertions.Expect(Page.Locator("#status-verified")).ToContainTextAsync("Verified in this browser");
+        await Assertions.Expect(Page.Locator("#status-verified")).ToContainTextAsync("its Ed25519 signature verified in this browser");
+        await Assertions.Expect(Page.Locator("#status-verified")).ToHaveAttributeAsync("data-verified", "signature-and-proofs");
+
         var download = await Page.RunAndWaitForDownloadAsync(() => Page.GetByRole(AriaRole.Button, new() { Name = "Download report, replies and proofs" }).ClickAsync());
         var bundle = JsonDocument.Parse(await File.ReadAllTextAsync((await download.PathAsync())!)).RootElement;
         Assert.Equal("vigie-concern-bundle/v1", bundle.GetProperty("format").GetString());
@@ -112,6 +116,26 @@ public sealed class ConcernBrowserTests(BrowserFixture browser, VigieServer serv
     }
 
     [Fact]
+    public async Task RecipientPage_SaysPlainlyItCannotOpenAPassphraseProtectedKey()
+    {
+        await EnsureChannelAsync();
+        await SubmitAsync("For the protected-key check.");
+        var concern = await ConcernWithTextAsync("uma", "For the protected-key check.");
+        await SignInAsync(Recipients["uma"].Token, $"/app/concerns/{concern.GetProperty("concern").GetString()}");
+        var protectedKey = ConcernKeyProtection.Protect(Recipients["uma"].Key, "tulip anchor violet seventeen", out _, memoryKiB: 64, passes: 1)!;
+        await Page.Locator("#key-file").SetInputFilesAsync(new FilePayload
+        {
+            Name = "concern-private.key",
+            MimeType = "text/plain",
+            Buffer = System.Text.Encoding.ASCII.GetBytes(protectedKey + "\n"),
+        });
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Unlock in this browser" }).ClickAsync();
+        await Assertions.Expect(Page.Locator("#key-progress")).ToContainTextAsync("protected by a passphrase, which this page cannot open");
+        await Assertions.Expect(Page.Locator("#key-progress")).ToContainTextAsync("vigie concerns read --key FILE");
+        await Assertions.Expect(Page.Locator("#concern-report")).Not.ToContainTextAsync("For the protected-key check.");
+    }
+
+    [Fact]
     public async Task MistypedReceipt_IsCaughtInTheBrowser_BeforeAnyRequest()
     {
         await EnsureChannelAsync();
@@ -159,6 +183,125 @@ public sealed class ConcernBrowserTests(BrowserFixture browser, VigieServer serv
         await Assertions.Expect(Page.Locator("#concern-unsupported")).ToBeVisibleAsync();
         await Assertions.Expect(Page.Locator("#concern-unsupported")).ToContainTextAsync("vigie concerns submit");
         await Assertions.Expect(Page.GetByRole(AriaRole.Button, new() { Name = "Seal and send" })).ToBeDisabledAsync();
+    }
+
+    [Theory]
+    [InlineData("proof", "its inclusion proof does not lead to the checkpoint's root")]
+    [InlineData("checkpoint", "The checkpoint's signature does not verify")]
+    [InlineData("envelope", "it does not carry the digest of the concern you got back")]
+    public async Task StatusPage_CatchesAProofTheServerAltered(string altered, string expected)
+    {
+        await EnsureChannelAsync();
+        var receipt = await SubmitAsync($"Chromium proof check ({altered}).");
+        await WaitForCheckpointAsync();
+        await Page.RouteAsync("**/api/v1/concerns/status", async route =>
+        {
+            var response = await route.FetchAsync();
+            var status = System.Text.Json.Nodes.JsonNode.Parse(await response.TextAsync())!.AsObject();
+            var proofs = status["proofs"]!.AsObject();
+            switch (altered)
+            {
+                case "proof":
+                    var hashes = proofs["entries"]!.AsArray().Select(e => e!["hashes"]).OfType<System.Text.Json.Nodes.JsonArray>().First(h => h.Count > 0);
+                    var bytes = Convert.FromBase64String(hashes[0]!.GetValue<string>());
+                    bytes[0] ^= 1;
+                    hashes[0] = Convert.ToBase64String(bytes);
+                    break;
+                case "checkpoint":
+                    var lines = proofs["checkpoint"]!.GetValue<string>().Split('\n');
+                    lines[1] = (long.Parse(lines[1], System.Globalization.CultureInfo.InvariantCulture) + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                    proofs["checkpoint"] = string.Join('\n', lines);
+                    break;
+                default:
+                    var envelope = status["envelope"]!.AsObject();
+                    envelope["ciphertext"] = Convert.ToBase64String(new byte[envelope["ciphertext"]!.GetValue<string>().Length / 4 * 3 - 2]);
+                    break;
+            }
+
+            await route.FulfillAsync(new() { Response = response, Body = status.ToJsonString() });
+        });
+        await Page.GotoAsync("/concerns/status");
+        await Page.GetByLabel("Receipt").FillAsync(receipt);
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Open", Exact = true }).ClickAsync();
+        await Assertions.Expect(Page.Locator("#status-verified")).ToContainTextAsync("does NOT verify in this browser");
+        await Assertions.Expect(Page.Locator("#status-verified")).ToContainTextAsync(expected);
+    }
+
+    [Fact]
+    public async Task StatusPage_WithoutEd25519_ChecksTheProofsAndSaysTheSignatureWasNot()
+    {
+        await EnsureChannelAsync();
+        var receipt = await SubmitAsync("Chromium proof check without Ed25519.");
+        await WaitForCheckpointAsync();
+        await Page.AddInitScriptAsync("""
+            const importKey = crypto.subtle.importKey.bind(crypto.subtle);
+            crypto.subtle.importKey = (format, key, algorithm, ...rest) =>
+              algorithm && algorithm.name === "Ed25519" ? Promise.reject(new DOMException("not supported", "NotSupportedError")) : importKey(format, key, algorithm, ...rest);
+            """);
+        await Page.GotoAsync("/concerns/status");
+        await Page.GetByLabel("Receipt").FillAsync(receipt);
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Open", Exact = true }).ClickAsync();
+        await Assertions.Expect(Page.Locator("#status-verified")).ToContainTextAsync("Verified in this browser");
+        await Assertions.Expect(Page.Locator("#status-verified")).ToContainTextAsync("its signature could not be checked here");
+        await Assertions.Expect(Page.Locator("#status-verified")).ToHaveAttributeAsync("data-verified", "proofs");
+    }
+
+    /// <summary>The page's RFC 9162 check agrees with Vigie.Core's proofs (themselves held to the RFC's vectors) for every leaf of trees of 1 to 17 entries.</summary>
+    [Fact]
+    public async Task BrowserInclusionCheck_AcceptsEveryCoreProof_AndRejectsAlteredOnes()
+    {
+        await Page.GotoAsync("/concerns/status");
+        var cases = new List<object>();
+        for (var size = 1; size <= 17; size++)
+        {
+            var tree = new Vigie.Core.Ledger.MerkleTree();
+            var leaves = Enumerable.Range(0, size).Select(i => Vigie.Core.Ledger.MerkleHash.Leaf(System.Text.Encoding.UTF8.GetBytes($"entry {i}"))).ToList();
+            leaves.ForEach(l => tree.Append(l));
+            for (var index = 0; index < size; index++)
+            {
+                cases.Add(new
+                {
+                    index, size, leaf = Convert.ToBase64String(leaves[index]), root = Convert.ToBase64String(tree.RootHash(size)),
+                    path = tree.InclusionProof(index, size).Select(Convert.ToBase64String).ToArray(),
+                });
+            }
+        }
+
+        var results = await Page.EvaluateAsync<int[]>("""
+            async (cases) => {
+              const b = (t) => Uint8Array.from(atob(t), (c) => c.charCodeAt(0));
+              let accepted = 0, rejected = 0;
+              for (const c of cases) {
+                if (await VigieProofs.verifyInclusion(c.index, c.size, b(c.leaf), c.path.map(b), b(c.root))) accepted++;
+                const wrongLeaf = b(c.leaf); wrongLeaf[31] ^= 0x80;
+                if (!(await VigieProofs.verifyInclusion(c.index, c.size, wrongLeaf, c.path.map(b), b(c.root)))) rejected++;
+              }
+              return [accepted, rejected, cases.length];
+            }
+            """, cases);
+        Assert.Equal(153, results[2]);
+        Assert.Equal(results[2], results[0]);
+        Assert.Equal(results[2], results[1]);
+    }
+
+    /// <summary>Waits until the signed checkpoint covers every entry, so the status carries proofs (not "pending").</summary>
+    private async Task WaitForCheckpointAsync()
+    {
+        using var client = Server.Api(null);
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
+        while (true)
+        {
+            var checkpoint = JsonDocument.Parse(await client.GetStringAsync("/api/v1/log/checkpoint")).RootElement;
+            var size = checkpoint.GetProperty("size").GetInt64();
+            var head = await client.GetAsync($"/api/v1/log/entries/{size}");
+            if (head.StatusCode == HttpStatusCode.NotFound)
+            {
+                return;
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, "No checkpoint covered the log in time.");
+            await Task.Delay(50);
+        }
     }
 
     private async Task<string> SubmitAsync(string text)

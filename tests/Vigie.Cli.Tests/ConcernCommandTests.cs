@@ -135,4 +135,76 @@ public sealed class ConcernCommandTests(RealServerFixture fixture) : IClassFixtu
             await Task.Delay(100);
         }
     }
+
+    [Fact]
+    public async Task HeldConcern_SaysWhenItEntersTheLog_AndItsStatusHasNothingToProveYet()
+    {
+        await using var held = new RealServer(new Dictionary<string, string> { ["Vigie:Concerns:BatchFilings"] = "true" });
+        using var admin = new CliRunner(held.Url, held.AdminToken);
+        foreach (var name in new[] { "rosa", "sam" })
+        {
+            var folder = Path.Combine(Path.GetDirectoryName(admin.ConfigPath)!, name);
+            Assert.Equal(0, (await admin.RunAsync("keys", "generate", "--out", folder)).ExitCode);
+            Assert.Equal(0, (await admin.RunAsync("users", "add", name, "--role", "concern-recipient", "--public-key", Path.Combine(folder, "concern-public.key"))).ExitCode);
+        }
+
+        Assert.Equal(0, (await admin.RunAsync("concerns", "routing", "--recipient", "rosa", "--recipient", "sam", "--outside-line", "sam")).ExitCode);
+        using var reporter = new CliRunner(held.Url, token: null);
+        var submitted = await reporter.RunAsync("concerns", "submit", "--text", reporter.WriteFile("c.txt", "Held for the batch."));
+        Assert.True(submitted.ExitCode == 0, submitted.ToString());
+        var tomorrow = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Contains($"is held until {tomorrow}, when it enters the log at a random time of day", submitted.Out);
+        var receipt = submitted.Out.Split('\n').Select(l => l.Trim()).First(l => ConcernReceipt.TryParse(l, out _, out _));
+
+        var status = await reporter.RunAsync("concerns", "status", "--receipt", receipt);
+        Assert.True(status.ExitCode == 0, status.ToString());
+        Assert.Contains("pending", status.Out);
+        Assert.Contains($"Held until {tomorrow}", status.Out);
+    }
+
+    [Fact]
+    public async Task PassphraseProtectedKey_IsMadeAndOpened_WithThePassphrase_AndRefusedWithoutIt()
+    {
+        using var admin = new CliRunner(Server.Url, Server.AdminToken);
+        var root = Path.GetDirectoryName(admin.ConfigPath)!;
+        var refused = await admin.RunAsync("keys", "generate", "--out", Path.Combine(root, "nopass"), "--passphrase");
+        Assert.Equal(2, refused.ExitCode);
+        Assert.Contains("set VIGIE_KEY_PASSPHRASE", refused.Error);
+        Assert.False(Directory.Exists(Path.Combine(root, "nopass")) && Directory.EnumerateFiles(Path.Combine(root, "nopass")).Any());
+        admin.Variables["VIGIE_KEY_PASSPHRASE"] = "short";
+        Assert.Equal(2, (await admin.RunAsync("keys", "generate", "--out", Path.Combine(root, "weak"), "--passphrase")).ExitCode);
+
+        admin.Variables["VIGIE_KEY_PASSPHRASE"] = "tulip anchor violet seventeen";
+        var keys = new Dictionary<string, string>();
+        foreach (var name in new[] { "pia", "quentin" })
+        {
+            var folder = Path.Combine(root, name);
+            var made = await admin.RunAsync("keys", "generate", "--out", folder, "--passphrase", "--json");
+            Assert.True(made.ExitCode == 0, made.ToString());
+            Assert.True(JsonDocument.Parse(made.Out).RootElement.GetProperty("protectedByPassphrase").GetBoolean());
+            Assert.StartsWith("vigie-concern-private-key-v2:argon2id:", File.ReadAllText(Path.Combine(folder, "concern-private.key")));
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(Path.Combine(folder, "concern-private.key")));
+            var added = await admin.RunAsync("users", "add", name, "--role", "concern-recipient", "--public-key", Path.Combine(folder, "concern-public.key"), "--json");
+            Assert.True(added.ExitCode == 0, added.ToString());
+            keys[name] = JsonDocument.Parse(added.Out).RootElement.GetProperty("user").GetProperty("token").GetString()!;
+        }
+
+        Assert.Equal(0, (await admin.RunAsync("concerns", "routing", "--recipient", "pia", "--recipient", "quentin", "--outside-line", "quentin")).ExitCode);
+        using var reporter = new CliRunner(Server.Url, token: null);
+        Assert.Equal(0, (await reporter.RunAsync("concerns", "submit", "--text", reporter.WriteFile("c.txt", "Sealed to protected keys."))).ExitCode);
+
+        using var pia = new CliRunner(Server.Url, keys["pia"]);
+        var keyFile = Path.Combine(root, "pia", "concern-private.key");
+        var locked = await pia.RunAsync("concerns", "read", "--key", keyFile);
+        Assert.Equal(2, locked.ExitCode);
+        Assert.Contains("is protected by a passphrase: set VIGIE_KEY_PASSPHRASE", locked.Error);
+        pia.Variables["VIGIE_KEY_PASSPHRASE"] = "tulip anchor violet eighteen";
+        var wrong = await pia.RunAsync("concerns", "read", "--key", keyFile);
+        Assert.Equal(2, wrong.ExitCode);
+        Assert.Contains("The passphrase is wrong, or the key file was altered.", wrong.Error);
+        pia.Variables["VIGIE_KEY_PASSPHRASE"] = "tulip anchor violet seventeen";
+        var read = await pia.RunAsync("concerns", "read", "--key", keyFile);
+        Assert.True(read.ExitCode == 0, read.ToString());
+        Assert.Contains("Sealed to protected keys.", read.Out);
+    }
 }

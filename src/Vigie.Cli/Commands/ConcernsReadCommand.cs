@@ -20,7 +20,7 @@ internal static class ConcernsReadCommand
         app.SetAction(command, async (context, parse, cancellationToken) =>
         {
             context.RequireToken();
-            var privateKey = ConcernFiles.PrivateKey(parse.GetValue(key)!);
+            var privateKey = ConcernFiles.PrivateKey(context, parse.GetValue(key)!);
             var inbox = await context.Api.GetJsonAsync("api/v1/concerns/inbox", cancellationToken);
             var concerns = inbox.EnumerateArray()
                 .Where(c => parse.GetValue(only) is not { } id || c.GetProperty("concern").GetString() == id)

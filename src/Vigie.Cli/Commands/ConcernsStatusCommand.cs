@@ -61,7 +61,7 @@ internal static class ConcernsStatusCommand
                     report = view.Report?.Text,
                     messages = view.Messages,
                     externalChannels = status.GetProperty("externalChannels"),
-                    proof = new { verified = proof.Verified, checkpoint = proof.CheckpointSize, problem = proof.Problem, entries = proof.Entries },
+                    proof = new { verified = proof.Verified, checkpoint = proof.CheckpointSize, problem = proof.Problem, entries = proof.Entries, heldUntil = proof.HeldUntil },
                 });
             }
             else
@@ -89,6 +89,12 @@ internal static class ConcernsStatusCommand
         foreach (var message in view.Messages)
         {
             console.MarkupLine(Markup.Escape($"[{message.On}] {message.By} ({message.Step}): {message.Text ?? "(cannot be opened with this receipt)"}"));
+        }
+
+        if (proof.HeldUntil is { } held)
+        {
+            console.MarkupLine(Markup.Escape($"Held until {held}: it enters the log then, at a random time of day, and its recipients read it from then on. " +
+                "The proof of filing comes with it: check again after that day."));
         }
 
         foreach (var entry in proof.Entries)

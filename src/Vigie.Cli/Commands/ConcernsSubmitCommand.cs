@@ -76,7 +76,8 @@ internal static class ConcernsSubmitCommand
             {
                 concern = filed.GetProperty("concern").GetString(),
                 receipt = receipt.DisplayText,
-                index = filed.GetProperty("index").GetInt64(),
+                index = filed.GetProperty("index").ValueKind == JsonValueKind.Number ? filed.GetProperty("index").GetInt64() : (long?)null,
+                entersLogOn = filed.TryGetProperty("entersLogOn", out var on) && on.ValueKind == JsonValueKind.String ? on.GetString() : null,
                 receivedOn = filed.GetProperty("receivedOn").GetString(),
                 envelopeSha256 = filed.GetProperty("envelopeSha256").GetString(),
                 sealedTo = names,
@@ -84,7 +85,11 @@ internal static class ConcernsSubmitCommand
             return;
         }
 
-        context.Console.MarkupLine(Markup.Escape($"Your concern {filed.GetProperty("concern").GetString()} was filed on {filed.GetProperty("receivedOn").GetString()} as log entry {filed.GetProperty("index").GetInt64()}."));
+        context.Console.MarkupLine(Markup.Escape(filed.GetProperty("index").ValueKind == JsonValueKind.Number
+            ? $"Your concern {filed.GetProperty("concern").GetString()} was filed on {filed.GetProperty("receivedOn").GetString()} as log entry {filed.GetProperty("index").GetInt64()}."
+            : $"Your concern {filed.GetProperty("concern").GetString()} was received on {filed.GetProperty("receivedOn").GetString()} and is held until " +
+              $"{filed.GetProperty("entersLogOn").GetString()}, when it enters the log at a random time of day, so its place in the log does not date your filing. " +
+              "Its recipients read it from then on; the proof of filing comes with it."));
         context.Console.MarkupLine(Markup.Escape($"It was sealed on this machine to: {string.Join(", ", names)}. The server cannot read it."));
         context.Console.WriteLine();
         context.Console.MarkupLine("Your receipt, shown [bold]this once[/] (it is stored nowhere; without it you cannot follow up):");

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Spectre.Console;
+using Vigie.Cli.Concerns;
 using Vigie.Core.Concerns;
 
 namespace Vigie.Cli.Commands;
@@ -17,7 +18,12 @@ internal static class KeysGenerateCommand
     public static Command Create(CliApp app)
     {
         var output = new Option<string>("--out") { Description = "The folder to write concern-private.key and concern-public.key into.", Required = true };
-        var command = new Command("generate", "Make a concern recipient's key pair on this machine (the private key never leaves it).") { output };
+        var protect = new Option<bool>("--passphrase")
+        {
+            Description = $"Protect the private key file with a passphrase (Argon2id + AES-256-GCM), read from {ConcernFiles.PassphraseVariable} or asked twice in a terminal. " +
+                          "The browser cannot open a protected file; the command line can.",
+        };
+        var command = new Command("generate", "Make a concern recipient's key pair on this machine (the private key never leaves it).") { output, protect };
         app.SetAction(command, (context, parse, _) =>
         {
             var folder = parse.GetValue(output)!;
@@ -29,6 +35,14 @@ internal static class KeysGenerateCommand
             }
 
             var key = ConcernKeyPair.Generate();
+            var privateText = key.ExportPrivateKey();
+            if (parse.GetValue(protect))
+            {
+                var passphrase = ConcernFiles.Passphrase(context, "Passphrase for the new private key: ", confirm: true)
+                    ?? throw new CliFailure(ExitCodes.Usage, $"--passphrase needs the passphrase: set {ConcernFiles.PassphraseVariable}, or run the command in a terminal.");
+                privateText = ConcernKeyProtection.Protect(key, passphrase, out var weak) ?? throw new CliFailure(ExitCodes.Usage, weak!);
+            }
+
             try
             {
                 Directory.CreateDirectory(folder);
@@ -40,7 +54,7 @@ internal static class KeysGenerateCommand
 
                 using (var writer = new StreamWriter(privatePath, System.Text.Encoding.ASCII, options))
                 {
-                    writer.Write(key.ExportPrivateKey() + "\n");
+                    writer.Write(privateText + "\n");
                 }
 
                 File.WriteAllText(publicPath, key.PublicKey.Export() + "\n");
@@ -52,12 +66,12 @@ internal static class KeysGenerateCommand
 
             if (context.Json)
             {
-                context.WriteJson(new { keyId = key.PublicKey.KeyId, privateKey = Path.GetFullPath(privatePath), publicKey = Path.GetFullPath(publicPath) });
+                context.WriteJson(new { keyId = key.PublicKey.KeyId, privateKey = Path.GetFullPath(privatePath), publicKey = Path.GetFullPath(publicPath), protectedByPassphrase = parse.GetValue(protect) });
             }
             else
             {
                 context.Console.MarkupLine(Markup.Escape($"Made concern key {key.PublicKey.KeyId}."));
-                context.Console.MarkupLine(Markup.Escape($"  private: {Path.GetFullPath(privatePath)} (mode 0600; keep it on an encrypted disk, never send it)"));
+                context.Console.MarkupLine(Markup.Escape($"  private: {Path.GetFullPath(privatePath)} (mode 0600{(parse.GetValue(protect) ? ", protected by your passphrase" : "; keep it on an encrypted disk")}, never send it)"));
                 context.Console.MarkupLine(Markup.Escape($"  public:  {Path.GetFullPath(publicPath)} (give this one to your admin to register)"));
             }
 

@@ -51,7 +51,7 @@ internal static class ConcernSteps
             }
 
             var text = ConcernFiles.ReadText(textFile, "Text file");
-            var key = ConcernFiles.PrivateKey(keyFile);
+            var key = ConcernFiles.PrivateKey(context, keyFile);
             var view = await context.Api.GetJsonAsync($"api/v1/concerns/{Uri.EscapeDataString(id)}", cancellationToken);
             using var sealedJson = JsonDocument.Parse(Seal(view, key, text).ToJson());
             body["message"] = sealedJson.RootElement.Clone();

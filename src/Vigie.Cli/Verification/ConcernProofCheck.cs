@@ -19,10 +19,18 @@ internal static class ConcernProofCheck
     public sealed record Result(long CheckpointSize, IReadOnlyList<Entry> Entries, string? Problem)
     {
         public bool Verified => Problem is null && Entries.All(e => e.Problem is null);
+
+        /// <summary>For a concern held for its batch: the day it enters the log (there is nothing to prove yet).</summary>
+        public string? HeldUntil { get; init; }
     }
 
     public static Result Check(JsonElement status, NoteVerifier key)
     {
+        if (status.TryGetProperty("entersLogOn", out var held) && held.ValueKind == JsonValueKind.String)
+        {
+            return new Result(0, [], null) { HeldUntil = held.GetString() };
+        }
+
         var proofs = status.GetProperty("proofs");
         if (!SignedNote.TryOpen(proofs.GetProperty("checkpoint").GetString() ?? "", [key], out var opened, out var error))
         {

@@ -29,6 +29,12 @@ public sealed class ConcernKeyPair
     public static bool TryImport(string? text, [NotNullWhen(true)] out ConcernKeyPair? keyPair, [NotNullWhen(false)] out string? error)
     {
         keyPair = null;
+        if (ConcernKeyProtection.IsProtected(text))
+        {
+            error = "This private key file is protected by a passphrase: open it with the passphrase (vigie reads it from VIGIE_KEY_PASSPHRASE, or asks in a terminal).";
+            return false;
+        }
+
         error = ConcernKeyText.TryRead(text, ConcernKeyText.PrivatePrefix, "private key", out var bytes);
         if (error is null)
         {

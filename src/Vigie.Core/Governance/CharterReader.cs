@@ -60,7 +60,7 @@ public static partial class CharterReader
             return null;
         }
 
-        top.AllowOnly("charter", "version", "title", "description", "conflict-of-interest", "decisions");
+        top.AllowOnly("charter", "version", "title", "description", "conflict-of-interest", "decisions", "concerns");
         var name = top.Text("charter", required: true, maxLength: 64);
         if (name is not null && !NamePattern().IsMatch(name))
         {
@@ -111,9 +111,10 @@ public static partial class CharterReader
             }
         }
 
+        var concerns = top.Get("concerns", required: false) is { } concernsNode ? ConcernsOf(concernsNode, errors) : null;
         return name is null || version is null || title is null
             ? null
-            : new Charter(name, version.Value, title, description, digest, rules);
+            : new Charter(name, version.Value, title, description, digest, rules, concerns);
     }
 
     private static DecisionRule? RuleOf(string type, YamlNode node, RecusalRules defaultRecusal, List<CharterError> errors)

@@ -6,6 +6,7 @@ using Vigie.Server.Features.Concerns;
 using Vigie.Server.Features.Evidence;
 using Vigie.Server.Features.Gate;
 using Vigie.Server.Features.Impact;
+using Vigie.Server.Features.Incidents;
 using Vigie.Server.Features.Log;
 using Vigie.Server.Features.Registry;
 using Vigie.Server.Features.Risk;
@@ -107,6 +108,7 @@ public static class VigieApp
         services.AddHostedService(sp => sp.GetRequiredService<CheckpointService>());
         services.AddHostedService<DecisionEvidenceWatcher>();
         services.AddConcerns(configuration);
+        services.AddIncidents(configuration);
         services.AddGate(configuration);
         services.AddRisk(configuration);
         services.AddImpact(configuration);
@@ -134,6 +136,7 @@ public static class VigieApp
         app.MapCards();
         app.MapSessions();
         app.MapConcerns();
+        app.MapIncidents();
         app.MapGate();
         app.MapRisk();
         app.MapImpactFeature();

@@ -44,6 +44,8 @@ public sealed class VigieServer : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Vigie:Log:CheckpointDelayMilliseconds", "20");
         builder.UseSetting("Vigie:PrintInitialAdminToken", "false");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        // Concerns enter the log when filed, so tests can follow them at once (the default holds them for a batch).
+        builder.UseSetting("Vigie:Concerns:BatchFilings", "false");
     }
 
     /// <summary>A client of the JSON API on the real port, with <paramref name="token"/> as bearer.</summary>

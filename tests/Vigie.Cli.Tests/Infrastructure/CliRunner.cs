@@ -20,6 +20,9 @@ public sealed class CliRunner : IDisposable
 
     public string ConfigPath => Path.Combine(directory, "config.json");
 
+    /// <summary>More environment variables for the command (e.g. VIGIE_KEY_PASSPHRASE).</summary>
+    public Dictionary<string, string?> Variables { get; } = [];
+
     public async Task<CliResult> RunAsync(params string[] args)
     {
         var output = new StringWriter();
@@ -31,6 +34,11 @@ public sealed class CliRunner : IDisposable
             ["VIGIE_TOKEN"] = Token,
             ["HOME"] = directory,
         };
+        foreach (var (name, value) in Variables)
+        {
+            variables[name] = value;
+        }
+
         var environment = new CliEnvironment(output, error, name => variables.GetValueOrDefault(name));
         var code = await CliApp.RunAsync(args, environment);
         return new CliResult(code, output.ToString(), error.ToString());

@@ -19,8 +19,12 @@ public sealed class RealServer : WebApplicationFactory<global::Program>
 
     private readonly string dataDirectory = Directory.CreateTempSubdirectory("vigie-cli-server-").FullName;
 
-    public RealServer()
+    private readonly IReadOnlyDictionary<string, string> settings;
+
+    /// <param name="settings">Server settings on top of the tests' defaults (e.g. Vigie:Concerns:BatchFilings).</param>
+    public RealServer(IReadOnlyDictionary<string, string>? settings = null)
     {
+        this.settings = settings ?? new Dictionary<string, string>();
         UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
         StartServer();
         var addresses = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
@@ -73,6 +77,12 @@ public sealed class RealServer : WebApplicationFactory<global::Program>
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:Microsoft.Hosting.Lifetime", "Warning");
         builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore.Server.Kestrel", "Error");
+        // Concerns enter the log when filed, so tests can follow them at once (the default holds them for a batch).
+        builder.UseSetting("Vigie:Concerns:BatchFilings", "false");
+        foreach (var (key, value) in settings)
+        {
+            builder.UseSetting(key, value);
+        }
     }
 
     public override async ValueTask DisposeAsync()

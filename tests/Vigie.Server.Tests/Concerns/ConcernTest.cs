@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.AspNetCore.Hosting;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
@@ -22,6 +23,13 @@ public abstract class ConcernTest : ServerTest
     }
 
     protected Dictionary<string, Recipient> Recipients { get; } = [];
+
+    /// <summary>Concerns enter the log when filed here; ConcernBatchTests covers holding them for a batch.</summary>
+    protected override void ConfigureServer(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder) =>
+        builder.UseSetting("Vigie:Concerns:BatchFilings", BatchFilings ? "true" : "false");
+
+    /// <summary>Whether the suite's servers hold filings for a batch (the production default) or append them at once.</summary>
+    protected virtual bool BatchFilings => false;
 
     /// <summary>alice and bob on the first line (bob outside the safety officer's line, alice a safety officer); carol, on the board, as the escalation tier.</summary>
     protected async Task SetUpChannelAsync(string zone = "UTC")

@@ -54,10 +54,13 @@ public abstract class DossierTests : DecisionTest
         Assert.Equal("[]", dossier.GetProperty("decisions").GetRawText());
         Assert.Equal("[]", dossier.GetProperty("waivers").GetRawText());
         Assert.Equal("{}", dossier.GetProperty("compute").GetRawText());
-        foreach (var absent in new[] { "card", "scorecard", "impact", "incidents", "regulatory" })
+        foreach (var absent in new[] { "card", "scorecard", "impact", "regulatory" })
         {
             Assert.False(dossier.TryGetProperty(absent, out _), $"'{absent}' should be absent when nothing feeds it.");
         }
+
+        // The incident register tracks every system: no incident is an empty list, not an absent one.
+        Assert.Equal("[]", dossier.GetProperty("incidents").GetRawText());
 
         Assert.True(ReleaseDossier.Parse(body).Succeeded);
     }

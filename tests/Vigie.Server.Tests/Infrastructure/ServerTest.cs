@@ -24,8 +24,13 @@ public abstract class ServerTest : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         Store = await TestStore.CreateAsync(UsePostgres);
-        Factory = new VigieFactory(Store);
+        Factory = new VigieFactory(Store, configure: ConfigureServer);
         _ = Factory.Server; // start it now: migrations, first-start admin
+    }
+
+    /// <summary>Settings a suite's servers always get (on every start and restart).</summary>
+    protected virtual void ConfigureServer(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
+    {
     }
 
     public async ValueTask DisposeAsync()
@@ -39,7 +44,11 @@ public abstract class ServerTest : IAsyncLifetime
     protected async Task RestartAsync(TimeProvider? time = null, Action<Microsoft.AspNetCore.Hosting.IWebHostBuilder>? configure = null)
     {
         await Factory.DisposeAsync();
-        Factory = new VigieFactory(Store, time, configure: configure);
+        Factory = new VigieFactory(Store, time, configure: b =>
+        {
+            ConfigureServer(b);
+            configure?.Invoke(b);
+        });
         _ = Factory.Server;
     }
 

@@ -6,8 +6,8 @@ namespace Vigie.Server.Features.Concerns;
 /// </summary>
 public static class ConcernAssets
 {
-    /// <summary>The sealing code, then the page wiring; pages load both, in this order.</summary>
-    public static readonly IReadOnlyList<string> Scripts = ["/concerns/vigie-concerns.js", "/concerns/vigie-concern-pages.js"];
+    /// <summary>The sealing code, the proof checks, then the page wiring; pages load them in this order.</summary>
+    public static readonly IReadOnlyList<string> Scripts = ["/concerns/vigie-concerns.js", "/concerns/vigie-concern-proofs.js", "/concerns/vigie-concern-pages.js"];
 
     /// <summary>The recipients' page: the sealing code, then the inbox wiring.</summary>
     public static readonly IReadOnlyList<string> InboxScripts = ["/concerns/vigie-concerns.js", "/concerns/vigie-concern-inbox.js"];

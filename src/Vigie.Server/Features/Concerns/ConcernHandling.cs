@@ -43,7 +43,25 @@ public sealed class ConcernHandling(ConcernQueries queries, UserQueries users, L
 
     public async Task<(long Index, IResult? Problem)> SetRoutingAsync(CurrentUser admin, ConcernRequests.Routing request, CancellationToken cancellationToken)
     {
+        if ((await queries.RoutingSourceAsync(cancellationToken)) is { FromCharter: true, Source: var source })
+        {
+            return (-1, Problems.Conflict(
+                $"Concern routing is set by {source}: change it there, through a charter-change decision (vigie decisions open --type charter-change --charter FILE)."));
+        }
+
         var routing = new ConcernRouting(request.Recipients, request.Tiers ?? [], request.Zone ?? ClockZone.Utc.Id, request.ExternalChannels ?? []);
+        if (await RoutingProblemAsync(routing, cancellationToken) is { } invalid)
+        {
+            return (-1, Problems.BadRequest(invalid));
+        }
+
+        var result = await ledger.AppendAsync(new LedgerWrite(ConcernEntries.Routing, admin.Name, Visibility.Public, BodyJson.ToElement(routing)), cancellationToken);
+        return (result.Index, result.Succeeded ? null : Problems.Conflict(result.Conflict!));
+    }
+
+    /// <summary>Why <paramref name="routing"/> cannot route concerns now (the people it names included), or null.</summary>
+    public async Task<string?> RoutingProblemAsync(ConcernRouting routing, CancellationToken cancellationToken)
+    {
         var keys = (await queries.KeysAsync(cancellationToken)).Select(k => k.UserName).ToHashSet(StringComparer.Ordinal);
         var roles = new Dictionary<string, IReadOnlyList<string>?>(StringComparer.Ordinal);
         foreach (var user in routing.AllUsers.Take(ConcernRouter.MaxRecipients + 1))
@@ -51,13 +69,7 @@ public sealed class ConcernHandling(ConcernQueries queries, UserQueries users, L
             roles[user] = (await users.FindAsync(user, cancellationToken))?.RoleList;
         }
 
-        if (ConcernRoutingRules.Validate(routing, u => roles.GetValueOrDefault(u), keys.Contains) is { } invalid)
-        {
-            return (-1, Problems.BadRequest(invalid));
-        }
-
-        var result = await ledger.AppendAsync(new LedgerWrite(ConcernEntries.Routing, admin.Name, Visibility.Public, BodyJson.ToElement(routing)), cancellationToken);
-        return (result.Index, result.Succeeded ? null : Problems.Conflict(result.Conflict!));
+        return ConcernRoutingRules.Validate(routing, u => roles.GetValueOrDefault(u), keys.Contains);
     }
 
     /// <summary>The concern if <paramref name="user"/> may handle it now; otherwise a 404 that does not say whether it exists.</summary>

@@ -16,4 +16,13 @@ public sealed class ConcernOptions
 
     /// <summary>How often (minutes) the legal clocks of open concerns are checked for escalation; 0 turns the background check off.</summary>
     public int ClockCheckMinutes { get; set; } = 60;
+
+    /// <summary>
+    /// Hold each new concern and append it at a random instant of the next day (UTC), so its place
+    /// in the log does not date the filing (ADR 0005 addendum). Off: appended when filed.
+    /// </summary>
+    public bool BatchFilings { get; set; } = true;
+
+    /// <summary>How often (minutes) held filings whose instant has come are appended.</summary>
+    public int BatchCheckMinutes { get; set; } = 5;
 }

@@ -6,7 +6,7 @@ using Vigie.Server.Storage;
 namespace Vigie.Server.Features.Concerns;
 
 /// <summary>How the concern tables are read (by this feature and anyone else).</summary>
-public sealed class ConcernQueries(Database database)
+public sealed class ConcernQueries(Database database, Decisions.DecisionQueries decisions)
 {
     public sealed record RecipientKeyRow(string UserName, string PublicKey, string KeyId, long LogIndex);
 
@@ -35,7 +35,10 @@ public sealed class ConcernQueries(Database database)
 
         public IReadOnlyList<string> TierList => Tiers.Split(',', StringSplitOptions.RemoveEmptyEntries);
 
-        public string Status => ClosedOn is not null ? "closed" : AcknowledgedOn is not null ? "acknowledged" : "received";
+        /// <summary>Set for a concern still held for its batch (<see cref="ConcernPending"/>): the day it enters the log.</summary>
+        public string? EntersLogOn { get; set; }
+
+        public string Status => EntersLogOn is not null ? "pending" : ClosedOn is not null ? "closed" : AcknowledgedOn is not null ? "acknowledged" : "received";
     }
 
     public sealed class RecipientRow
@@ -75,12 +78,28 @@ public sealed class ConcernQueries(Database database)
             cancellationToken: cancellationToken))).AsList();
     }
 
-    /// <summary>The routing settings in force, or null before an admin set them.</summary>
-    public async Task<ConcernRouting?> RoutingAsync(CancellationToken cancellationToken)
+    /// <summary>The routing settings in force, or null before any were set.</summary>
+    public async Task<ConcernRouting?> RoutingAsync(CancellationToken cancellationToken) =>
+        (await RoutingSourceAsync(cancellationToken)).Routing;
+
+    /// <summary>
+    /// The routing in force and where it comes from: the <c>concerns</c> section of the charter in
+    /// force when it has one (then only a charter change changes it), else the server setting
+    /// (<c>concern.routing/v1</c>), else none.
+    /// </summary>
+    public async Task<(ConcernRouting? Routing, string? Source, bool FromCharter)> RoutingSourceAsync(CancellationToken cancellationToken)
     {
+        if (await decisions.CurrentCharterAsync(cancellationToken) is { } charter && charter.Charter.Concerns is { } fromCharter)
+        {
+            return (ConcernRouting.From(fromCharter), $"the 'concerns' section of charter {charter.Name} v{charter.Version} (log entry {charter.LogIndex})", true);
+        }
+
         await using var c = await database.OpenAsync(cancellationToken);
-        var json = await c.ExecuteScalarAsync<string?>(new CommandDefinition("SELECT settings FROM concern_routing WHERE id = 1", cancellationToken: cancellationToken));
-        return json is null ? null : JsonSerializer.Deserialize<ConcernRouting>(json, BodyJson.Options);
+        var row = await c.QuerySingleOrDefaultAsync<(string Settings, long LogIndex)?>(new CommandDefinition(
+            "SELECT settings, log_index FROM concern_routing WHERE id = 1", cancellationToken: cancellationToken));
+        return row is { } r
+            ? (JsonSerializer.Deserialize<ConcernRouting>(r.Settings, BodyJson.Options), $"the server setting (log entry {r.LogIndex})", false)
+            : (null, null, false);
     }
 
     public Task<ConcernRow?> FindAsync(string id, CancellationToken cancellationToken) =>

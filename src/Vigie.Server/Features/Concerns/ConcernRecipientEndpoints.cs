@@ -28,10 +28,21 @@ public static class ConcernRecipientEndpoints
             return refused ?? Results.Created((string?)null, new { user = request!.User, keyId, index });
         });
 
-        group.MapGet("/routing", async (HttpContext context, ConcernQueries queries) =>
-            await queries.RoutingAsync(context.RequestAborted) is { } routing
-                ? Results.Ok(routing)
-                : Problems.NotFound("No concern routing is set yet: an admin sets it with PUT /api/v1/concerns/routing (vigie concerns routing)."));
+        group.MapGet("/routing", async (HttpContext context, ConcernQueries queries, ConcernHandling handling) =>
+        {
+            var (routing, source, _) = await queries.RoutingSourceAsync(context.RequestAborted);
+            return routing is null
+                ? Problems.NotFound("No concern routing is set yet: an admin sets it with PUT /api/v1/concerns/routing (vigie concerns routing), or the charter's 'concerns' section does.")
+                : Results.Ok(new
+                {
+                    recipients = routing.Recipients,
+                    tiers = routing.Tiers,
+                    zone = routing.Zone,
+                    externalChannels = routing.ExternalChannels,
+                    source,
+                    problem = await handling.RoutingProblemAsync(routing, context.RequestAborted),
+                });
+        });
 
         group.MapPut("/routing", async (HttpContext context, ConcernHandling handling) =>
         {

@@ -74,6 +74,8 @@ public static class ConcernReporterEndpoints
                     receivedIndex = filed.ReceivedIndex,
                     receivedOn = filed.ReceivedOn,
                     envelopeSha256 = filed.EnvelopeSha256,
+                    pending = filed.EntersLogOn is not null,
+                    entersLogOn = filed.EntersLogOn,
                 });
         }).NotLogged();
 

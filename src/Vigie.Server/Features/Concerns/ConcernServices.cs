@@ -18,7 +18,10 @@ public static class ConcernServices
         services.AddSingleton<ConcernViews>();
         services.AddSingleton<ConcernStatistics>();
         services.AddSingleton<ConcernRateLimits>();
+        services.AddSingleton<ConcernPending>();
+        services.AddSingleton<ConcernBatch>();
         services.AddHostedService<ConcernClockService>();
+        services.AddHostedService<ConcernBatchService>();
 
         // Every logger, the framework's included, goes through the scrubber (see its remarks).
         services.Replace(ServiceDescriptor.Singleton<ILoggerFactory>(sp => new ConcernScrubbingLoggerFactory(new LoggerFactory(

@@ -10,6 +10,11 @@
   let replyKey = null;
 
   function parsePrivateKey(text) {
+    if (text.trim().startsWith("vigie-concern-private-key-v2:")) {
+      throw new Error(
+        "This key file is protected by a passphrase, which this page cannot open: browsers have no Argon2id in WebCrypto. " +
+          "Read and answer with 'vigie concerns read --key FILE', or unlock here with an unprotected copy kept on an encrypted disk.");
+    }
     const match = /^vigie-concern-private-key-v1:([A-Za-z0-9+/]{43}=)$/.exec(text.trim());
     if (!match) throw new Error("This is not a private key file (one line starting with vigie-concern-private-key-v1:).");
     return V.fromBase64(match[1]);

@@ -74,7 +74,9 @@
       say(progress, "");
       $("receipt-text").textContent = V.displayReceipt(receipt);
       $("receipt-concern").textContent = filed.concern;
-      $("receipt-index").textContent = filed.index;
+      $("receipt-index").textContent = filed.pending
+        ? `held until ${filed.entersLogOn}: it enters the log then, at a random time of day, so its place in the log does not date your filing`
+        : filed.index;
       $("receipt-date").textContent = filed.receivedOn;
       $("receipt-recipients").textContent = recipients.map((r) => `${r.name} (${r.tier})`).join(", ");
       $("concern-receipt").hidden = false;
@@ -132,12 +134,42 @@
       thread.append(item);
     }
     current.report = report;
+    if (s.status === "pending") {
+      current.proofCheck = null;
+      $("status-proofs").textContent =
+        `Your concern is held until ${s.entersLogOn}: it enters the log then, at a random time of day, so its place in the log does not ` +
+        "date your filing. Its recipients read it from then on, and the proof of filing comes with it: open this page again after that day.";
+      say($("status-verified"), "", false);
+      $("status-answer").hidden = true;
+      $("status-result").hidden = false;
+      return;
+    }
     const proofs = s.proofs.entries;
     $("status-proofs").textContent =
       `Log entries ${proofs.map((p) => p.index).join(", ")}; ${proofs.filter((p) => !p.pending).length} of ${proofs.length} have an inclusion proof ` +
       `in the signed checkpoint of size ${s.proofs.size}. Download the file below and check it offline with 'vigie concerns verify FILE'.`;
+    await showProofCheck(s);
     $("status-answer").hidden = s.status === "closed";
     $("status-result").hidden = false;
+  }
+
+  // The proofs are checked here, not taken on the server's word (vigie-concern-proofs.js).
+  async function showProofCheck(s) {
+    const check = await globalThis.VigieProofs.verify(s);
+    current.proofCheck = check;
+    const shown = $("status-verified");
+    const pending = check.entries.filter((e) => e.pending).length;
+    if (check.problem) {
+      say(shown, `The proof of filing does NOT verify in this browser: ${check.problem.replace(/\.$/, "")}. Keep the downloaded file and take it to a regulator.`, true);
+      return;
+    }
+    const signature = check.signature === "verified"
+      ? "its Ed25519 signature verified in this browser"
+      : "its signature could not be checked here (this browser has no Ed25519 in WebCrypto: check the file with vigie concerns verify)";
+    say(shown,
+      `Verified in this browser: ${check.entries.length - pending} log entries are included in the checkpoint of size ${check.size}, ` +
+      `${signature}, log key ${check.key}.` + (pending ? ` ${pending} newer entries have no proof yet; open this page again later.` : ""), false);
+    shown.dataset.verified = check.signature === "verified" ? "signature-and-proofs" : "proofs";
   }
 
   function row(cells) {
@@ -177,6 +209,7 @@
       savedOn: new Date().toISOString().slice(0, 10),
       report: report ? { text: report.text, attachments: report.attachments } : null,
       messages: current.messages,
+      checkedInBrowser: current.proofCheck,
       status: current.status,
     };
     const link = document.createElement("a");

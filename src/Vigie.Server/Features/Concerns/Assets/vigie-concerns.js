@@ -219,7 +219,7 @@ const VigieConcerns = (() => {
     return { locator: symbols.slice(0, 9), access: toBase64(access), replyPrivate, replyPublic: await publicOf(replyPrivate) };
   }
 
-  return { supported, seal, open, newReceipt, parseReceipt, displayReceipt, reporterKeys, publicKeyText, publicKeyRaw, toBase64, fromBase64 };
+  return { supported, seal, open, newReceipt, parseReceipt, displayReceipt, reporterKeys, publicKeyText, publicKeyRaw, toBase64, fromBase64, concat, toHex };
 })();
 
 globalThis.VigieConcerns = VigieConcerns;
