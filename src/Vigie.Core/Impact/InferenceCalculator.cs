@@ -73,9 +73,17 @@ public static class InferenceCalculator
         {
             notes.Add("Energy needs the serving hardware's time: --count (accelerators serving) with --tokens-per-day, --tokens-per-second per accelerator, --utilisation with --accelerator, or --measured-kwh-per-day.");
         }
-        else if (perMillion is null)
+        else
         {
-            notes.Add("Per million tokens needs the tokens served per day (--tokens-per-day).");
+            if (perMillion is null)
+            {
+                notes.Add("Per million tokens needs the tokens served per day (--tokens-per-day).");
+            }
+
+            if (perDay is null)
+            {
+                notes.Add("Per day of service needs the tokens served per day (--tokens-per-day), or the fleet serving them (--count).");
+            }
         }
 
         if (r.Parameters is null)

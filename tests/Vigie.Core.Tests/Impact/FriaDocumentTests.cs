@@ -96,4 +96,37 @@ public sealed class FriaDocumentTests
         var draft = FriaMarkdown.Write("Draft", [], FriaDocument.Parse(new JsonObject { ["deployer"] = "Acme" }).Document!);
         Assert.Contains("> Incomplete: Intended purpose (Art. 27(1)(a))", draft, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void TheYamlTemplate_ReadsAsAnEmptyDraft_AndAFilledInOneAsTheSameDocumentAsItsJson()
+    {
+        var empty = FriaYaml.Read(FriaYaml.Template());
+        Assert.True(empty.Succeeded, string.Join("\n", empty.Issues));
+        Assert.Equal(FriaFields.All.Count, empty.Document!.Missing.Count);
+
+        var yaml = """
+            deployer: "Caisse Régionale, consumer lending"
+            purpose: Score consumer credit applications.
+            processes: |
+              Advisers see the score beside the file.
+              A person decides.
+            period: From 2026-06 for two years, on every application (about 400 a day).
+            affectedGroups:
+              - loan applicants
+              - applicants over 70
+            risks:
+              - group: applicants over 70
+                harm: Refused credit | more often
+                likelihood: medium
+                severity: high
+            oversight: An adviser may override any score.
+            mitigation: Suspend the score for the group; review refused files.
+            governance: The credit risk committee reviews quarterly.
+            complaints: Applicants write to the mediator; answered within 30 days.
+            """;
+        var read = FriaYaml.Read(yaml);
+        Assert.True(read.Succeeded, string.Join("\n", read.Issues));
+        Assert.Equal(FriaDocument.Parse(Complete()).Document!.Sha256, read.Document!.Sha256);
+        Assert.False(FriaYaml.Read("deployer: [unclosed").Succeeded);
+    }
 }
