@@ -50,7 +50,7 @@ public static class FriaYaml
             text.Append(field.Kind switch
             {
                 FriaFieldKind.Text => $"{field.Name}: \"\"\n",
-                FriaFieldKind.Prose => $"{field.Name}: |\n  \n",
+                FriaFieldKind.Prose => $"# (for paragraphs write \"{field.Name}: |\" and indent the text on the lines below)\n{field.Name}: \"\"\n",
                 FriaFieldKind.List => $"{field.Name}:\n  - \"\"\n",
                 _ => $"{field.Name}:\n  # group: one of affectedGroups; likelihood and severity: {string.Join(", ", FriaRisk.Levels)}\n" +
                      "  - group: \"\"\n    harm: \"\"\n    likelihood: \"\"\n    severity: \"\"\n",
