@@ -103,7 +103,7 @@ public static class FriaEndpoints
             var outcome = await revisions.ReviseAsync(user!.Name, write, context.RequestAborted);
             if (outcome.Row is not { } row)
             {
-                return Problems.Problem(outcome.Status, outcome.Status switch { 404 => "Not found", 409 => "Conflict", _ => "The request is not valid" }, outcome.Error!);
+                return ImpactProblems.Of(outcome.Status, outcome.Error!);
             }
 
             context.Response.Headers.ETag = $"\"r{row.Revision.ToString(CultureInfo.InvariantCulture)}\"";

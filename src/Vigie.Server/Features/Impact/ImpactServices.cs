@@ -24,6 +24,7 @@ public static class ImpactServices
         services.AddSingleton<ImpactClassifications>();
         services.AddSingleton<IDossierSource, ImpactDossierSource>();
         services.AddSingleton<ImpactInference>();
+        services.AddSingleton<ObligationRecords>();
         services.AddSingleton<ImpactCards>();
         services.AddSingleton<Ledger.IProjection, FriaProjection>();
         services.AddSingleton<FriaQueries>();

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace Vigie.Server.Features.Impact;
@@ -50,6 +49,4 @@ public sealed class ImpactSummaries(ImpactQueries impact)
             })]),
         };
     }
-
-    public static double? Number(JsonElement e, string name) => e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Number ? v.GetDouble() : null;
 }

@@ -43,7 +43,7 @@ public static class InferenceEndpoints
             var outcome = await inference.RecordAsync(user!.Name, system, version, request!, context.RequestAborted);
             return outcome.Estimate is { } estimate
                 ? Results.Json(new JsonObject { ["system"] = system, ["version"] = version, ["name"] = request!.Name!, ["index"] = outcome.Index, ["estimate"] = ImpactJson.Inference(estimate) }, statusCode: 201)
-                : Problems.Problem(outcome.Status, outcome.Status == 404 ? "Not found" : outcome.Status == 409 ? "Conflict" : "The request is not valid", outcome.Error!);
+                : ImpactProblems.Of(outcome.Status, outcome.Error!);
         });
 
         app.MapPost(Version + "/impact/card", async (HttpContext context, ImpactCards impactCards, string system, string version) =>
@@ -62,7 +62,7 @@ public static class InferenceEndpoints
             var outcome = await impactCards.WriteAsync(user!.Name, system, version, request.Note, context.RequestAborted);
             if (outcome.Written is not { } written)
             {
-                return Problems.Problem(outcome.Status, outcome.Status == 404 ? "Not found" : outcome.Status == 409 ? "Conflict" : "The request is not valid", outcome.Error!);
+                return ImpactProblems.Of(outcome.Status, outcome.Error!);
             }
 
             if (written.Status is not (CardWriteStatus.Created or CardWriteStatus.Unchanged))
