@@ -25,15 +25,7 @@ internal static class FriaSaveCommand
         {
             context.RequireToken();
             var path = parse.GetValue(file)!;
-            string text;
-            try
-            {
-                text = await File.ReadAllTextAsync(path, cancellationToken);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                throw new CliFailure(ExitCodes.Usage, $"Cannot read {path}: {e.Message}");
-            }
+            var text = await InputFiles.ReadTextAsync(path, cancellationToken);
 
             var yaml = path.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".yml", StringComparison.OrdinalIgnoreCase);
             var read = yaml ? FriaYaml.Read(text) : FriaDocument.Parse(text);

@@ -178,7 +178,7 @@ public static class InferenceCalculator
 
     private static string? Check(InferenceRequest r) =>
         Positive("--params", r.Parameters) ?? Positive("--tokens-per-day", r.TokensPerDay) ?? Positive("--tokens-per-second", r.TokensPerSecond)
-        ?? Positive("--count", r.Count) ?? NonNegative("--measured-kwh-per-day", r.MeasuredKwhPerDay)
+        ?? Positive("--count", r.Count) ?? EnergyCalculator.NonNegative("--measured-kwh-per-day", r.MeasuredKwhPerDay)
         ?? (r.Utilisation is { } u && !(double.IsFinite(u) && u > 0 && u <= 1) ? "--utilisation must be above 0 and at most 1." : null)
         ?? (r.HoursPerDay is { } h && !(double.IsFinite(h) && h > 0 && h <= HoursInADay) ? "--hours-per-day must be above 0 and at most 24." : null)
         ?? (r.Parameters is null && r.Count is null && r.TokensPerSecond is null && r.Utilisation is null && r.MeasuredKwhPerDay is null
@@ -187,7 +187,4 @@ public static class InferenceCalculator
 
     private static string? Positive(string name, double? value) =>
         value is null || (double.IsFinite(value.Value) && value > 0) ? null : $"{name} must be a finite number above 0.";
-
-    private static string? NonNegative(string name, double? value) =>
-        value is null || (double.IsFinite(value.Value) && value >= 0) ? null : $"{name} must be a finite number ≥ 0.";
 }

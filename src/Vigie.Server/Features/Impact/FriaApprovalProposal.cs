@@ -18,15 +18,7 @@ public sealed class FriaApprovalProposal(FriaQueries frias) : IDecisionProposal
 
     public async Task<StepOutcome?> CheckAsync(DecisionRequests.Open request, JsonElement? proposal, CancellationToken cancellationToken)
     {
-        ImpactEntries.FriaProposal? p = null;
-        try
-        {
-            p = proposal is { } json ? BodyJson.Read<ImpactEntries.FriaProposal>(json) : null;
-        }
-        catch (JsonException)
-        {
-            p = null;
-        }
+        var p = ImpactEntries.FriaProposal.Read(proposal);
 
         if (p is null || request.System is null)
         {

@@ -76,15 +76,7 @@ public sealed class FriaProjection : IProjection
             return null;
         }
 
-        ImpactEntries.FriaProposal? p = null;
-        try
-        {
-            p = body.Proposal is { } proposal ? BodyJson.Read<ImpactEntries.FriaProposal>(proposal) : null;
-        }
-        catch (JsonException)
-        {
-            p = null;
-        }
+        var p = ImpactEntries.FriaProposal.Read(body.Proposal);
 
         if (p is null || body.System is null || body.Version is null)
         {

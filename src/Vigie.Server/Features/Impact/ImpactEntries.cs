@@ -77,7 +77,21 @@ public static class ImpactEntries
     public sealed record FriaProposal(
         [property: JsonPropertyName("deployment")] string Deployment,
         [property: JsonPropertyName("revision")] int Revision,
-        [property: JsonPropertyName("sha256")] string Sha256);
+        [property: JsonPropertyName("sha256")] string Sha256)
+    {
+        /// <summary>The proposal a decision carries, or null when it carries none or not this shape.</summary>
+        public static FriaProposal? Read(JsonElement? proposal)
+        {
+            try
+            {
+                return proposal is { } json ? Ledger.BodyJson.Read<FriaProposal>(json) : null;
+            }
+            catch (JsonException)
+            {
+                return null;
+            }
+        }
+    }
 
     /// <summary>An inference estimate of a version's service (per million tokens and per day), as <c>ImpactJson.Inference</c> writes it.</summary>
     public sealed record InferenceBody(
