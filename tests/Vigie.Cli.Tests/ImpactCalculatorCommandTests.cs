@@ -22,6 +22,29 @@ public sealed class ImpactCalculatorCommandTests
     }
 
     [Fact]
+    public async Task Inference_PerMillionTokensAndPerDay_Offline_IsTwoNFlopPerToken_AndTheMlCo2VectorPerDay()
+    {
+        using var cli = new CliRunner(server: "http://127.0.0.1:9");
+        var result = await cli.RunAsync("impact", "inference", "--params", "7e10", "--count", "25", "--hours-per-day", "4", "--tokens-per-day", "2e6",
+            "--power-watts", "300", "--pue", "1", "--intensity", "430", "--json");
+        Assert.True(result.ExitCode == 0, result.ToString());
+        var json = JsonDocument.Parse(result.Out).RootElement;
+        Assert.Equal(1.4e11, json.GetProperty("flopPerToken").GetDouble());
+        Assert.Equal(1.4e17, json.GetProperty("flopPerMillionTokens").GetDouble());
+        Assert.Equal(12.9, json.GetProperty("perDay").GetProperty("locationCo2eKg").GetDouble(), 9);
+        Assert.Equal(15.0, json.GetProperty("perMillionTokens").GetProperty("itEnergyKwh").GetDouble(), 9);
+
+        var people = await cli.RunAsync("impact", "inference", "--params", "7e10", "--accelerator", "H100-SXM", "--utilisation", "0.2", "--region", "FR");
+        Assert.True(people.ExitCode == 0, people.ToString());
+        Assert.Contains("1.4E+17 FLOP", people.Out);
+        Assert.Contains("peakFlopPerSecond", people.Out);
+        Assert.Contains("Per day of service needs the tokens served per day", people.Out);
+
+        Assert.Equal(2, (await cli.RunAsync("impact", "inference", "--params", "7e10", "--utilisation", "0.3")).ExitCode);
+        Assert.Equal(2, (await cli.RunAsync("impact", "inference")).ExitCode);
+    }
+
+    [Fact]
     public async Task Energy_ForPeople_ShowsEveryInputsOrigin_AndWhatIsMissing()
     {
         using var cli = new CliRunner();

@@ -62,6 +62,20 @@ public sealed class CardSchemaValidationTests
         AssertValidCycloneDx(CycloneDxCard.Write(ModelCard.Empty, Options));
     }
 
+    [Fact]
+    public void ACardWithImpactFigures_ExportsValidCycloneDxAndSpdx_CarryingThem()
+    {
+        // BLOOM 176B (Luccioni et al. 2022): 433,196 kWh; ≈24.7 tCO2e at ≈57 g/kWh.
+        var card = Vigie.Core.Impact.ImpactCard.Apply(ModelCard.Empty,
+            new Vigie.Core.Impact.ImpactCardFigures(433_196, 433_196 * 57.0, "IT energy = 400 W × 1,082,990 A100-hours.", "Vigie impact estimate, location-based (log entries 7)", 3.5e23)).Card!;
+        var bom = CycloneDxCard.Write(card, Options);
+        AssertValidCycloneDx(bom);
+        var energy = bom["components"]![0]!["modelCard"]!["considerations"]!["environmentalConsiderations"]!["energyConsumptions"]![0]!;
+        Assert.Equal(433_196, (double)energy["activityEnergyCost"]!["value"]!);
+        Assert.Equal(24.692172, (double)energy["co2CostEquivalent"]!["value"]!, 9);
+        AssertValidSpdx(SpdxCard.Write(card, Options));
+    }
+
     [Theory]
     [MemberData(nameof(RealCards))]
     public void ImportedRealCard_ExportsValidCycloneDxAndSpdx(string file)

@@ -24,37 +24,7 @@ internal static class CardExportCommand
             var path = CardArguments.WithRevision(
                 CardArguments.Path(parse.GetValue(system)!, parse.GetValue(version)!) + "/export?format=" + chosen, parse.GetValue(revision));
             var content = await context.Api.GetTextAsync(path, cancellationToken);
-            var file = parse.GetValue(output);
-            if (file is not null)
-            {
-                try
-                {
-                    await File.WriteAllTextAsync(file, content, new System.Text.UTF8Encoding(false), cancellationToken);
-                }
-                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-                {
-                    throw new CliFailure(ExitCodes.Usage, $"Cannot write {file}: {e.Message}");
-                }
-            }
-
-            if (context.Json)
-            {
-                context.WriteJson(file is null
-                    ? new { format = chosen, content }
-                    : (object)new { format = chosen, file, bytes = System.Text.Encoding.UTF8.GetByteCount(content) });
-                return ExitCodes.Ok;
-            }
-
-            if (file is null)
-            {
-                context.Environment.Out.Write(content);
-            }
-            else
-            {
-                context.Notice($"Wrote the {chosen} export to {file}.");
-            }
-
-            return ExitCodes.Ok;
+            return await ExportOutput.WriteAsync(context, chosen, content, parse.GetValue(output), cancellationToken);
         });
         return command;
     }

@@ -24,15 +24,7 @@ internal static class CardImportCommand
         {
             context.RequireToken();
             var path = parse.GetValue(file)!;
-            string text;
-            try
-            {
-                text = await File.ReadAllTextAsync(path, cancellationToken);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                throw new CliFailure(ExitCodes.Usage, $"Cannot read {path}: {e.Message}");
-            }
+            var text = await InputFiles.ReadTextAsync(path, cancellationToken);
 
             var cardPath = CardArguments.Path(parse.GetValue(system)!, parse.GetValue(version)!);
             var current = await context.Api.GetJsonAsync(cardPath, cancellationToken);

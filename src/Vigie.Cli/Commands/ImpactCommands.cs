@@ -11,11 +11,15 @@ internal static class ImpactCommands
         impact.Subcommands.Add(ImpactEnergyCommand.Create(app));
         impact.Subcommands.Add(ImpactComputeCommand.Create(app));
         impact.Subcommands.Add(ImpactFairnessCommand.Create(app));
+        impact.Subcommands.Add(ImpactInferenceCommand.Create(app));
         impact.Subcommands.Add(ImpactServerCommands.RecordRun(app));
         impact.Subcommands.Add(ImpactServerCommands.ImportFairness(app));
         impact.Subcommands.Add(ImpactServerCommands.Show(app));
+        impact.Subcommands.Add(ImpactRecordInferenceCommand.Create(app));
+        impact.Subcommands.Add(ImpactToCardCommand.Create(app));
         root.Subcommands.Add(impact);
         root.Subcommands.Add(ObligationsCommand.Create(app));
         root.Subcommands.Add(ClassifyCommand.Create(app));
+        FriaCommands.AddTo(root, app);
     }
 }

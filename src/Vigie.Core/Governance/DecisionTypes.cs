@@ -24,10 +24,17 @@ public static class DecisionTypes
     /// </summary>
     public const string Waiver = "waiver";
 
+    /// <summary>
+    /// The review decision on a deployment's fundamental rights impact assessment (EU AI Act
+    /// Art. 27), about the version it deploys. A charter may leave it out: it is then decided as a
+    /// <see cref="DeployExternal"/> is, since the assessment is due before first use.
+    /// </summary>
+    public const string FriaApproval = "fria-approval";
+
     public static readonly IReadOnlyList<string> All =
     [
         Train, ContinueTraining, DeployInternal, DeployExternal, SubstantialModification,
-        AliasMove, PolicyChange, CharterChange, FrameworkChange, Waiver,
+        AliasMove, PolicyChange, CharterChange, FrameworkChange, Waiver, FriaApproval,
     ];
 
     /// <summary>The actions a gate is checked for: the types about one version that move a model forward.</summary>
@@ -45,8 +52,13 @@ public static class DecisionTypes
     /// Types that are about one version of one AI system, so they need a system and version
     /// and bind to that version's evidence. The others govern the organisation's own rules.
     /// </summary>
-    public static bool IsAboutASystemVersion(string type) => IsAction(type) || type == Waiver;
+    public static bool IsAboutASystemVersion(string type) => IsAction(type) || type is Waiver or FriaApproval;
 
     /// <summary>Types a charter may leave out, and the type whose rule then applies.</summary>
-    public static string? DefaultsTo(string type) => type == Waiver ? PolicyChange : null;
+    public static string? DefaultsTo(string type) => type switch
+    {
+        Waiver => PolicyChange,
+        FriaApproval => DeployExternal,
+        _ => null,
+    };
 }

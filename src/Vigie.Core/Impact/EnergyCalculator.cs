@@ -175,6 +175,7 @@ public static class EnergyCalculator
     private static bool IsRegionCode(string region) =>
         region.Equals(ReferenceData.World, StringComparison.OrdinalIgnoreCase) || (region.Length == 2 && region.All(char.IsAsciiLetter));
 
-    private static string? NonNegative(string name, double? value) =>
+    /// <summary>Null when the value is absent or a finite number ≥ 0; otherwise the message naming the option.</summary>
+    internal static string? NonNegative(string name, double? value) =>
         value is null || (double.IsFinite(value.Value) && value >= 0) ? null : $"{name} must be a finite number ≥ 0.";
 }

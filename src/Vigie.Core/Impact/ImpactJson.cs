@@ -30,6 +30,20 @@ public static class ImpactJson
         ["crosses"] = Thresholds(c.Crosses),
     };
 
+    public static JsonObject Inference(InferenceEstimate i) => new()
+    {
+        ["flopPerToken"] = i.FlopPerToken,
+        ["flopPerMillionTokens"] = i.FlopPerMillionTokens,
+        ["flopPerDay"] = i.FlopPerDay,
+        ["acceleratorHoursPerMillionTokens"] = i.AcceleratorHoursPerMillionTokens,
+        ["acceleratorHoursPerDay"] = i.AcceleratorHoursPerDay,
+        ["perMillionTokens"] = i.PerMillionTokens is { } m ? Energy(m) : null,
+        ["perDay"] = i.PerDay is { } d ? Energy(d) : null,
+        ["method"] = i.Method,
+        ["inputs"] = Inputs(i.Inputs),
+        ["notes"] = new JsonArray([.. i.Notes.Select(n => (JsonNode)n)]),
+    };
+
     public static JsonArray Thresholds(IEnumerable<ComputeThreshold> thresholds) =>
         new([.. thresholds.Select(t => (JsonNode)new JsonObject { ["id"] = t.Id, ["flop"] = t.Flop, ["name"] = t.Name, ["legalBasis"] = t.LegalBasis })]);
 

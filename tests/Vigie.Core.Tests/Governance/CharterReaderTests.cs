@@ -129,6 +129,22 @@ public sealed class CharterReaderTests
         Assert.Equal(policyChange.VetoRoles, waiver.VetoRoles);
     }
 
+    [Theory]
+    [InlineData(Presets.Preparedness)]
+    [InlineData(Presets.Rsp)]
+    public void ACharterWithoutAFriaApprovalRule_DecidesItAsAnExternalDeployment(string file)
+    {
+        var charter = Presets.Load(file);
+
+        var fria = charter.RuleFor(DecisionTypes.FriaApproval);
+        var deploy = charter.RuleFor(DecisionTypes.DeployExternal);
+        Assert.Equal(DecisionTypes.FriaApproval, fria.Type);
+        Assert.Equal(deploy.Stages, fria.Stages);
+        Assert.Equal(deploy.Review, fria.Review);
+        Assert.True(DecisionTypes.IsAboutASystemVersion(DecisionTypes.FriaApproval));
+        Assert.False(DecisionTypes.IsAction(DecisionTypes.FriaApproval));
+    }
+
     [Fact]
     public void AWaiverRule_WhenWritten_IsTheOneUsed()
     {
@@ -162,7 +178,7 @@ public sealed class CharterReaderTests
         var error = Assert.Single(load.Errors);
         Assert.Contains("unknown decision type 'deploy-everywhere'", error.Message, StringComparison.Ordinal);
         Assert.Contains("deploy-external", error.Message, StringComparison.Ordinal);
-        Assert.Equal(37, error.Line); // 4 header lines, 5 for deploy-external, 3 for each of the 9 others
+        Assert.Equal(4 + 5 + (3 * (DecisionTypes.All.Count - 1)) + 1, error.Line); // 4 header lines, 5 for deploy-external, 3 for each other type
     }
 
     [Fact]

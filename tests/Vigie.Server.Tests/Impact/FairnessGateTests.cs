@@ -1,14 +1,13 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
-using Vigie.Core.Policies;
-using Vigie.Server.Tests.Infrastructure;
+using Vigie.Server.Tests.Gate;
 using Xunit;
 
 namespace Vigie.Server.Tests.Impact;
 
 /// <summary>Done means: import a fairness CSV and see a gate rule block on a disparity.</summary>
-public abstract class FairnessGateTests : ImpactTest
+public abstract class FairnessGateTests : GateTest
 {
     private static string PolicyPreset(string file)
     {
@@ -26,10 +25,10 @@ public abstract class FairnessGateTests : ImpactTest
     private const string MethodsVector = "group,label,prediction\na,1,1\na,1,1\na,0,1\na,0,0\nb,1,1\nb,1,0\nb,0,0\nb,0,0\n";
 
     [Fact]
-    public async Task ImportingTheMethodsVector_PutsItsDisparityInTheDossier_AndTheFourFifthsRuleBlocksDeployment()
+    public async Task ImportingTheMethodsVector_PutsItsDisparityInTheDossier_AndTheAppliedFourFifthsPolicyBlocksDeployment()
     {
-        var admin = Factory.Admin();
-        await RegisterAsync(admin);
+        await SetUpAsync();
+        var admin = App.Admin();
         var imported = await admin.PostAsync("/api/v1/systems/atlas/versions/1.0/fairness?assessment=credit-q1&group=group&reference=a",
             new StringContent(MethodsVector, Encoding.UTF8, "text/csv"));
         Assert.Equal(HttpStatusCode.Created, imported.StatusCode);
@@ -42,30 +41,28 @@ public abstract class FairnessGateTests : ImpactTest
         Assert.False(fairness.GetProperty("fourFifths").GetBoolean());
         Assert.Equal(0.5, fairness.GetProperty("metrics").GetProperty("demographicParityDifference").GetDouble(), 12);
 
-        var policy = PolicyReader.Read(PolicyPreset("fairness-four-fifths.yaml"));
-        Assert.True(policy.Succeeded, policy.ErrorText);
-        var dossier = ReleaseDossier.Parse(dossierText);
-        Assert.True(dossier.Succeeded, dossier.ErrorText);
-        var gate = PolicyGate.Evaluate(policy.Policy!, dossier.Dossier!);
-        Assert.True(gate.Succeeded, gate.ErrorText);
-        Assert.Equal("deny", gate.Result!.Result);
-        var json = gate.Result.ToJsonObject();
-        var rule = json["rules"]!.AsArray().Single(r => (string?)r!["id"] == "fairness-four-fifths")!;
-        Assert.Equal("fail", (string?)rule["outcome"]);
+        // The example policy, applied through a policy-change decision, and the real gate check (recorded in the log).
+        await ActivateAsync(PolicyPreset("fairness-four-fifths.yaml"));
+        var denied = await CheckOkAsync();
+        Assert.Equal("deny", denied.GetProperty("result").GetString());
+        Assert.Equal("fairness-four-fifths@1", denied.GetProperty("policyVersion").GetString());
+        Assert.Equal("fail", Outcomes(denied)["fairness-four-fifths"]);
+        Assert.Equal("fail", Outcomes(denied)["demographic-parity-within-0.1"]);
 
         // A fair result lets it through.
         var fair = await admin.PostAsync("/api/v1/systems/atlas/versions/1.0/fairness?assessment=credit-q1&group=group",
             new StringContent("group,tp,fp,tn,fn\na,40,10,40,10\nb,38,10,42,10\n", Encoding.UTF8, "text/csv"));
         Assert.Equal(HttpStatusCode.Created, fair.StatusCode);
-        var again = PolicyGate.Evaluate(policy.Policy!, ReleaseDossier.Parse(await admin.GetStringAsync("/api/v1/gate/dossier?system=atlas&version=1.0&action=deploy-external")).Dossier!);
-        Assert.NotEqual("deny", again.Result!.Result);
+        var allowed = await CheckOkAsync();
+        Assert.Equal("allow", allowed.GetProperty("result").GetString());
+        Assert.Equal("pass", Outcomes(allowed)["fairness-four-fifths"]);
     }
 
     [Fact]
     public async Task BadFairnessImports_AreRefused_AndWriteNothing()
     {
-        var admin = Factory.Admin();
-        await RegisterAsync(admin);
+        await SetUpAsync();
+        var admin = App.Admin();
         var size = TreeSize;
         foreach (var (query, csv, status) in new (string, string, HttpStatusCode)[]
         {

@@ -31,7 +31,7 @@ public static class ImpactEndpoints
             var outcome = await environment.EstimateRunAsync(user!.Name, system, version, run, request!, context.RequestAborted);
             return outcome.Estimate is { } estimate
                 ? Results.Json(new JsonObject { ["system"] = system, ["version"] = version, ["run"] = run, ["index"] = outcome.Index, ["estimate"] = ImpactJson.Energy(estimate) }, statusCode: 201)
-                : Problems.Problem(outcome.Status, outcome.Status == 404 ? "Not found" : outcome.Status == 409 ? "Conflict" : "The request is not valid", outcome.Error!);
+                : ImpactProblems.Of(outcome.Status, outcome.Error!);
         });
 
         app.MapGet(Version + "/impact", async (HttpContext context, RegistryQueries registry, ImpactSummaries summaries, string system, string version) =>

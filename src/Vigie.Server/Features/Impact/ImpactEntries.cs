@@ -16,10 +16,11 @@ public static class ImpactEntries
     public const string RevenueRecorded = "regulatory.revenue-recorded/v1";
     public const string ClassificationRecorded = "rights.classification-recorded/v1";
     public const string FriaRevised = "rights.fria-revised/v1";
-    public const string FriaReviewed = "rights.fria-reviewed/v1";
+    public const string InferenceEstimated = "impact.inference-estimated/v1";
 
+    /// <summary>The kinds <see cref="ImpactProjection"/> reads (FRIA revisions are <see cref="FriaProjection"/>'s).</summary>
     public static readonly IReadOnlyList<string> All =
-        [EnergyEstimated, FairnessAssessed, ObligationMet, RevenueRecorded, ClassificationRecorded, FriaRevised, FriaReviewed];
+        [EnergyEstimated, FairnessAssessed, ObligationMet, RevenueRecorded, ClassificationRecorded, InferenceEstimated];
 
     /// <summary>The energy, CO2e and water of one training run: the estimate as <c>ImpactJson.Energy</c> writes it.</summary>
     public sealed record EnergyBody(
@@ -58,20 +59,44 @@ public static class ImpactEntries
         [property: JsonPropertyName("trainingComputeFlop")] double? TrainingComputeFlop,
         [property: JsonPropertyName("result")] JsonElement Result);
 
-    /// <summary>One revision of a deployment's fundamental rights impact assessment (Art. 27 (a)-(f)).</summary>
+    /// <summary>
+    /// One revision of a deployment's fundamental rights impact assessment (Art. 27(1)(a)-(f)): the
+    /// whole document (<c>FriaDocument</c>, canonical), its digest, the system version it deploys,
+    /// and why it changed. Its review is a fria-approval decision whose proposal is a <see cref="FriaProposal"/>.
+    /// </summary>
     public sealed record FriaBody(
         [property: JsonPropertyName("system")] string System,
         [property: JsonPropertyName("deployment")] string Deployment,
         [property: JsonPropertyName("revision")] int Revision,
         [property: JsonPropertyName("version")] string Version,
         [property: JsonPropertyName("document")] JsonElement Document,
-        [property: JsonPropertyName("sha256")] string Sha256);
+        [property: JsonPropertyName("sha256")] string Sha256,
+        [property: JsonPropertyName("note")] string? Note = null);
 
-    /// <summary>The review decision on a FRIA revision: approved or changes requested, by someone other than its author.</summary>
-    public sealed record FriaReviewBody(
-        [property: JsonPropertyName("system")] string System,
+    /// <summary>What a fria-approval decision reviews: one revision of one deployment's FRIA, by digest (the system and version are the decision's).</summary>
+    public sealed record FriaProposal(
         [property: JsonPropertyName("deployment")] string Deployment,
         [property: JsonPropertyName("revision")] int Revision,
-        [property: JsonPropertyName("decision")] string Decision,
-        [property: JsonPropertyName("comment")] string Comment);
+        [property: JsonPropertyName("sha256")] string Sha256)
+    {
+        /// <summary>The proposal a decision carries, or null when it carries none or not this shape.</summary>
+        public static FriaProposal? Read(JsonElement? proposal)
+        {
+            try
+            {
+                return proposal is { } json ? Ledger.BodyJson.Read<FriaProposal>(json) : null;
+            }
+            catch (JsonException)
+            {
+                return null;
+            }
+        }
+    }
+
+    /// <summary>An inference estimate of a version's service (per million tokens and per day), as <c>ImpactJson.Inference</c> writes it.</summary>
+    public sealed record InferenceBody(
+        [property: JsonPropertyName("system")] string System,
+        [property: JsonPropertyName("version")] string Version,
+        [property: JsonPropertyName("name")] string Name,
+        [property: JsonPropertyName("estimate")] JsonElement Estimate);
 }

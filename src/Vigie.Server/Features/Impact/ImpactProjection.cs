@@ -6,9 +6,9 @@ using Vigie.Server.Ledger;
 namespace Vigie.Server.Features.Impact;
 
 /// <summary>
-/// The impact tables, derived from impact, regulatory and rights entries. It refuses a
-/// classification or FRIA revision that is not the next one, and a FRIA review of a revision that
-/// does not exist or by its own author, inside the append transaction.
+/// The impact tables, derived from impact, regulatory and classification entries. It refuses a
+/// classification revision that is not the next one, inside the append transaction. FRIAs are
+/// <see cref="FriaProjection"/>'s.
 /// </summary>
 public sealed class ImpactProjection : IProjection
 {
@@ -17,7 +17,7 @@ public sealed class ImpactProjection : IProjection
     public bool MayRefuse => true;
 
     public IReadOnlyList<string> Tables { get; } =
-        ["rights_fria_reviews", "rights_fria", "rights_classifications", "regulatory_revenue", "regulatory_met", "impact_fairness", "impact_energy"];
+        ["impact_inference", "rights_classifications", "regulatory_revenue", "regulatory_met", "impact_fairness", "impact_energy"];
 
     public async ValueTask<string?> ApplyAsync(LedgerTransaction tx, LedgerRecord record, CancellationToken cancellationToken)
     {
@@ -87,40 +87,12 @@ public sealed class ImpactProjection : IProjection
                 return null;
             }
 
-            case ImpactEntries.FriaRevised:
+            case ImpactEntries.InferenceEstimated:
             {
-                var b = BodyJson.Read<ImpactEntries.FriaBody>(body);
-                var head = await c.ExecuteScalarAsync<long?>("SELECT MAX(revision) FROM rights_fria WHERE system = @System AND deployment = @Deployment", b, tx.Transaction) ?? 0;
-                if (b.Revision <= head)
-                {
-                    return $"The FRIA of {b.System} / {b.Deployment} is at revision {head}; the new one must be {head + 1}. Someone changed it meanwhile: look again and retry.";
-                }
-
+                var b = BodyJson.Read<ImpactEntries.InferenceBody>(body);
                 await tx.InsertAsync(
-                    "INSERT INTO rights_fria (log_index, system, deployment, revision, version, document_json, sha256, visibility, recorded_at, recorded_by) VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9)",
-                    index, b.System, b.Deployment, (long)b.Revision, b.Version, Canonical(b.Document), b.Sha256, visibility, at, by);
-                return null;
-            }
-
-            case ImpactEntries.FriaReviewed:
-            {
-                var b = BodyJson.Read<ImpactEntries.FriaReviewBody>(body);
-                var author = await c.QuerySingleOrDefaultAsync<string?>(
-                    "SELECT recorded_by FROM rights_fria WHERE system = @System AND deployment = @Deployment AND revision = @Revision",
-                    new { b.System, b.Deployment, Revision = (long)b.Revision }, tx.Transaction);
-                if (author is null)
-                {
-                    return null; // its revision's body was erased: nothing to attach the review to (the endpoint checked it existed)
-                }
-
-                if (author == by)
-                {
-                    return $"'{by}' wrote revision {b.Revision}; someone else reviews it (a review is a second pair of eyes).";
-                }
-
-                await tx.InsertAsync(
-                    "INSERT INTO rights_fria_reviews (log_index, system, deployment, revision, decision, comment, visibility, reviewed_at, reviewed_by) VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8)",
-                    index, b.System, b.Deployment, (long)b.Revision, b.Decision, b.Comment, visibility, at, by);
+                    "INSERT INTO impact_inference (log_index, system, version, name, estimate_json, visibility, recorded_at, recorded_by) VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7)",
+                    index, b.System, b.Version, b.Name, Canonical(b.Estimate), visibility, at, by);
                 return null;
             }
 
@@ -130,5 +102,5 @@ public sealed class ImpactProjection : IProjection
     }
 
     /// <summary>Stored JSON is RFC 8785 canonical, so an entry projects to the same text when appended and when replayed from the log.</summary>
-    private static string Canonical(JsonElement json) => System.Text.Encoding.UTF8.GetString(Vigie.Core.Json.Jcs.Canonicalize(json));
+    internal static string Canonical(JsonElement json) => System.Text.Encoding.UTF8.GetString(Vigie.Core.Json.Jcs.Canonicalize(json));
 }

@@ -21,6 +21,24 @@ public static class ImpactRequests
         };
     }
 
+    /// <summary>An inference estimate of a version's service, recorded under a name (e.g. chat-api); the energy fields are as for a run.</summary>
+    public sealed record EstimateInference(
+        string? Name = null, double? Parameters = null, double? TokensPerDay = null, double? TokensPerSecond = null, double? Utilisation = null,
+        double? Count = null, double? HoursPerDay = null, double? MeasuredKwhPerDay = null,
+        string? Accelerator = null, double? PowerWatts = null, double? Pue = null, string? Region = null, int? Year = null, double? Intensity = null,
+        double? MarketFactor = null, double? Wue = null, double? WaterIntensity = null)
+    {
+        public InferenceRequest ToRequest(string suppliedBy, double? parameters) => new()
+        {
+            Parameters = parameters, TokensPerDay = TokensPerDay, TokensPerSecond = TokensPerSecond, Utilisation = Utilisation,
+            Count = Count, HoursPerDay = HoursPerDay, MeasuredKwhPerDay = MeasuredKwhPerDay,
+            Energy = new EstimateEnergy(Accelerator, PowerWatts, null, null, null, null, Pue, Region, Year, Intensity, MarketFactor, Wue, WaterIntensity).ToRequest(suppliedBy),
+        };
+    }
+
+    /// <summary>Writing the version's impact figures onto its model card, with an optional note for the card revision.</summary>
+    public sealed record ToCard(string? Note = null);
+
     public sealed record RecordMet(string Reference, string? Note = null);
 
     public sealed record RecordRevenue(int Year, double RevenueUsd, string Source);
@@ -44,10 +62,13 @@ public static class ImpactRequests
     }
 
     /// <summary>A fairness import's name: it appears in URLs and the dossier.</summary>
-    public static string? CheckAssessment(string? name) =>
+    public static string? CheckAssessment(string? name) => CheckName("assessment", name, "credit-2026q1");
+
+    /// <summary>A name an estimate or assessment is recorded under; a later one with the same name supersedes it.</summary>
+    public static string? CheckName(string field, string? name, string example) =>
         name is { Length: >= 1 and <= 64 } && name.All(ch => char.IsAsciiLetterOrDigit(ch) || ch is '-' or '_' or '.')
             ? null
-            : "assessment must be 1-64 letters, digits, '-', '_' or '.' (e.g. credit-2026q1).";
+            : $"{field} must be 1-64 letters, digits, '-', '_' or '.' (e.g. {example}).";
 
     public static string Year(string startedOn) => startedOn.Length >= 4 ? startedOn[..4] : DateTime.MinValue.Year.ToString(CultureInfo.InvariantCulture);
 }

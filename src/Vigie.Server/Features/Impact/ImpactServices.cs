@@ -23,11 +23,22 @@ public static class ImpactServices
         services.AddSingleton<ImpactEnvironment>();
         services.AddSingleton<ImpactClassifications>();
         services.AddSingleton<IDossierSource, ImpactDossierSource>();
+        services.AddSingleton<ImpactInference>();
+        services.AddSingleton<ObligationRecords>();
+        services.AddSingleton<ImpactCards>();
+        services.AddSingleton<Ledger.IProjection, FriaProjection>();
+        services.AddSingleton<FriaQueries>();
+        services.AddSingleton<FriaRevisions>();
+        services.AddSingleton<FriaReview>();
+        services.AddSingleton<Decisions.IDecisionProposal, FriaApprovalProposal>();
+        services.AddSingleton<Registry.ISnapshotSource, FriaSnapshotSource>();
     }
 
     public static void MapImpactFeature(this WebApplication app)
     {
         app.MapImpact();
         app.MapObligations();
+        app.MapFrias();
+        app.MapInferenceAndCard();
     }
 }

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace Vigie.Server.Features.Impact;
@@ -24,6 +23,7 @@ public sealed class ImpactSummaries(ImpactQueries impact)
         var energy = await impact.LatestEnergyAsync(system, version, includeInternal, cancellationToken);
         var totals = await TotalsAsync(system, version, includeInternal, cancellationToken);
         var fairness = await impact.LatestFairnessAsync(system, version, includeInternal, cancellationToken);
+        var inference = await impact.LatestInferenceAsync(system, version, includeInternal, cancellationToken);
         return new JsonObject
         {
             ["system"] = system,
@@ -37,6 +37,11 @@ public sealed class ImpactSummaries(ImpactQueries impact)
                 ["run"] = e.Run, ["index"] = e.LogIndex, ["recordedAt"] = e.RecordedAt, ["recordedBy"] = e.RecordedBy, ["visibility"] = e.Visibility,
                 ["estimate"] = JsonNode.Parse(e.EstimateJson),
             })]),
+            ["inference"] = new JsonArray([.. inference.Select(i => (JsonNode)new JsonObject
+            {
+                ["name"] = i.Name, ["index"] = i.LogIndex, ["recordedAt"] = i.RecordedAt, ["recordedBy"] = i.RecordedBy, ["visibility"] = i.Visibility,
+                ["estimate"] = JsonNode.Parse(i.EstimateJson),
+            })]),
             ["fairness"] = new JsonArray([.. fairness.Select(f => (JsonNode)new JsonObject
             {
                 ["assessment"] = f.Assessment, ["index"] = f.LogIndex, ["recordedAt"] = f.RecordedAt, ["recordedBy"] = f.RecordedBy, ["fileSha256"] = f.FileSha256,
@@ -44,6 +49,4 @@ public sealed class ImpactSummaries(ImpactQueries impact)
             })]),
         };
     }
-
-    public static double? Number(JsonElement e, string name) => e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Number ? v.GetDouble() : null;
 }

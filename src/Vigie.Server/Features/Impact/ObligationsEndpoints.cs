@@ -27,7 +27,7 @@ public static class ObligationsEndpoints
             return view is null ? Problems.NotFound($"No system '{system}' is registered.") : Results.Json(ImpactApiJson.View(view));
         });
 
-        app.MapPost(System + "/obligations/{obligation}/met", async (HttpContext context, Ledger.Ledger ledger, RegulatoryQueries regulatory, RegistryQueries registry, string system, string obligation) =>
+        app.MapPost(System + "/obligations/{obligation}/met", async (HttpContext context, ObligationRecords records, string system, string obligation) =>
         {
             var (user, request, problem) = await RegistryHttp.ReadWriteAsync<ImpactRequests.RecordMet>(context);
             if (problem is not null)
@@ -35,29 +35,10 @@ public static class ObligationsEndpoints
                 return problem;
             }
 
-            if (ImpactRequests.Check(request!) is { } invalid)
-            {
-                return Problems.BadRequest(invalid);
-            }
-
-            var view = await regulatory.ViewAsync(system, context.RequestAborted);
-            if (view is null)
-            {
-                return Problems.NotFound($"No system '{system}' is registered.");
-            }
-
-            if (view.Obligations.All(o => o.Id != obligation))
-            {
-                return Problems.BadRequest($"'{obligation}' is not an obligation of '{system}' now; its obligations are: {(view.Obligations.Count == 0 ? "none" : string.Join(", ", view.Obligations.Select(o => o.Id)))}.");
-            }
-
-            var s = (await registry.GetSystemAsync(system, true, context.RequestAborted))!;
-            VisibilityNames.TryParse(s.Visibility, out var visibility);
-            var body = new ImpactEntries.MetBody(system, obligation, request!.Reference, request.Note);
-            var result = await ledger.AppendAsync(new LedgerWrite(ImpactEntries.ObligationMet, user!.Name, visibility, BodyJson.ToElement(body)), context.RequestAborted);
-            return result.Succeeded
-                ? Results.Json(new { system, obligation, reference = request.Reference, index = result.Index, recordedAt = LedgerTime.Format(result.Time) }, statusCode: 201)
-                : Problems.Conflict(result.Conflict!);
+            var outcome = await records.RecordMetAsync(user!.Name, system, obligation, request!, context.RequestAborted);
+            return outcome.Error is null
+                ? Results.Json(new { system, obligation, reference = request!.Reference, index = outcome.Index, recordedAt = LedgerTime.Format(outcome.Time) }, statusCode: 201)
+                : ImpactProblems.Of(outcome.Status, outcome.Error!);
         });
 
         app.MapPost("/api/v1/organisation/revenue", async (HttpContext context, Ledger.Ledger ledger) =>
@@ -113,7 +94,7 @@ public static class ObligationsEndpoints
             var outcome = await classifications.ClassifyAsync(user!.Name, system, request!, context.RequestAborted);
             return outcome.Row is { } row
                 ? Results.Json(ClassificationJson(row, (int)row.Revision), statusCode: 201)
-                : Problems.Problem(outcome.Status, outcome.Status == 404 ? "Not found" : outcome.Status == 409 ? "Conflict" : "The request is not valid", outcome.Error!);
+                : ImpactProblems.Of(outcome.Status, outcome.Error!);
         });
     }
 

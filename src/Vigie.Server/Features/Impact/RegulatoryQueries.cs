@@ -12,7 +12,7 @@ namespace Vigie.Server.Features.Impact;
 /// other features use (the incidents feature asks <see cref="ViewAsync"/> which incident regimes
 /// apply rather than re-deriving them from compute). Reads the registry only through its queries.
 /// </summary>
-public sealed class RegulatoryQueries(RegistryQueries registry, ImpactQueries impact, TimeProvider time)
+public sealed class RegulatoryQueries(RegistryQueries registry, ImpactQueries impact, FriaQueries frias, TimeProvider time)
 {
     /// <summary>The system's regimes and obligations now, or null when the system is not registered.</summary>
     public async Task<RegulatoryView?> ViewAsync(string system, CancellationToken cancellationToken)
@@ -34,6 +34,10 @@ public sealed class RegulatoryQueries(RegistryQueries registry, ImpactQueries im
         var classification = await impact.ClassificationAsync(system, includeInternal: true, cancellationToken);
         var met = (await impact.MetAsync(system, includeInternal: true, cancellationToken))
             .Select(m => new ObligationMet(m.Obligation, Parse(m.RecordedAt), m.Reference, m.Note, m.LogIndex, m.RecordedBy)).ToList();
+
+        // An approved FRIA review is the Art. 27 assessment done: the decision is its reference.
+        met.AddRange((await frias.ApprovedAsync(system, cancellationToken)).Select(d => new ObligationMet(
+            "eu-fria", Parse(d.ClosedAt ?? d.OpenedAt), d.Decision, $"FRIA of deployment {d.Deployment}, revision {d.Revision}, approved", d.LogIndex, d.OpenedBy)));
         return new RegulatoryFacts(system, eu, frontier, revenue, production is null ? null : Parse(production.MovedAt),
             classification is null ? null : ReadClassification(classification.ResultJson), met);
     }

@@ -1,0 +1,85 @@
+using System.Net.Http.Json;
+using Microsoft.Playwright;
+using Vigie.Browser.Tests.Infrastructure;
+using Xunit;
+
+namespace Vigie.Browser.Tests;
+
+/// <summary>The EU AI Act questionnaire and the obligations and impact pages, in Chromium.</summary>
+public sealed class ImpactBrowserTests(BrowserFixture browser, VigieServer server)
+    : BrowserTest(browser, server), IClassFixture<VigieServer>
+{
+    private async Task<string> RegisterAsync()
+    {
+        var system = "impact-" + Guid.NewGuid().ToString("N")[..8];
+        using var admin = Server.Api(Server.AdminToken);
+        Assert.True((await admin.PostAsJsonAsync("/api/v1/systems", new { name = system, owner = "Credit", purpose = "Credit scoring" })).IsSuccessStatusCode);
+        Assert.True((await admin.PostAsJsonAsync($"/api/v1/systems/{system}/versions", new { version = "1.0" })).IsSuccessStatusCode);
+        return system;
+    }
+
+    [Fact]
+    public async Task TheQuestionnaire_FilledInAndSubmitted_ShowsTheTierAndTheArticles()
+    {
+        var system = await RegisterAsync();
+        await SignInAsync(Server.AdminToken, $"/app/systems/{system}");
+        await Page.GetByRole(AriaRole.Link, new() { Name = "EU AI Act classification" }).ClickAsync();
+        await Assertions.Expect(Page.Locator("#not-classified")).ToBeVisibleAsync();
+
+        await Page.GetByLabel("Is the system placed on the EU market").CheckAsync();
+        await Page.GetByLabel("Annex III area 5: access to essential public or private services").CheckAsync();
+        await Page.GetByLabel("Does it interact directly with people").CheckAsync();
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Record revision 1" }).ClickAsync();
+
+        await Assertions.Expect(Page.Locator("#classification-saved")).ToHaveTextAsync("Recorded revision 1.");
+        await Assertions.Expect(Page.Locator("#classification-tier")).ToHaveTextAsync("high-risk");
+        await Assertions.Expect(Page.Locator("#classification-reasons")).ToContainTextAsync("Art. 6(2), Annex III point 5");
+        await Assertions.Expect(Page.Locator("#classification-obligations")).ToContainTextAsync("Art. 27");
+        await Assertions.Expect(Page.Locator("#classification-obligations")).ToContainTextAsync("Art. 50(1)");
+        await Assertions.Expect(Page.GetByLabel("Annex III area 5: access to essential public or private services")).ToBeCheckedAsync();
+
+        // Claiming the Art. 6(3) exemption while profiling people changes nothing: still high-risk, and the page says why.
+        await Page.GetByLabel("Does it only perform a narrow procedural task").CheckAsync();
+        await Page.GetByLabel("Does it perform profiling of natural persons?").CheckAsync();
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Record revision 2" }).ClickAsync();
+        await Assertions.Expect(Page.Locator("#classification-tier")).ToHaveTextAsync("high-risk");
+        await Assertions.Expect(Page.Locator("#classification-reasons")).ToContainTextAsync("Art. 6(3), last subparagraph");
+        await Assertions.Expect(Page.Locator("#classification-history tbody tr")).ToHaveCountAsync(2);
+
+        // The high-risk classification brings the Art. 27 obligation to the obligations page.
+        await Page.GetByRole(AriaRole.Link, new() { Name = "Obligations" }).First.ClickAsync();
+        await Assertions.Expect(Page.Locator("#obligation-eu-fria")).ToContainTextAsync("Art. 27: before first use");
+    }
+
+    [Fact]
+    public async Task TheImpactPage_ShowsARunsFiguresAndSources_AndTheObligationsPageItsDueDate()
+    {
+        var system = await RegisterAsync();
+        using (var admin = Server.Api(Server.AdminToken))
+        {
+            Assert.True((await admin.PostAsJsonAsync($"/api/v1/systems/{system}/versions/1.0/training-runs",
+                new { run = "pretrain", startedOn = "2026-01-05", acceleratorHours = 1_082_990, computeFlop = 2e25 })).IsSuccessStatusCode);
+            Assert.True((await admin.PostAsJsonAsync($"/api/v1/systems/{system}/versions/1.0/training-runs/pretrain/energy",
+                new { accelerator = "A100-SXM", pue = 1.0, region = "FR", year = 2023 })).IsSuccessStatusCode);
+        }
+
+        await SignInAsync(Server.AdminToken, $"/app/systems/{system}/versions/1.0");
+        await Page.GetByRole(AriaRole.Link, new() { Name = "Impact: energy, CO2e, water, fairness" }).ClickAsync();
+        await Assertions.Expect(Page.Locator("#environment-totals")).ToContainTextAsync("433,196.0 kWh");
+        await Page.Locator("#sources-pretrain summary").ClickAsync();
+        await Assertions.Expect(Page.Locator("#sources-pretrain table")).ToContainTextAsync("FR 2023");
+        await Assertions.Expect(Page.Locator("#sources-pretrain table")).ToContainTextAsync("CC BY 4.0");
+
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Write these figures onto the model card" }).ClickAsync();
+        await Assertions.Expect(Page.Locator("#card-written")).ToContainTextAsync("revision 1 of the model card");
+
+        await Page.GetByRole(AriaRole.Link, new() { Name = $"Obligations of {system}" }).ClickAsync();
+        var notice = Page.Locator("#obligation-eu-art52-notification");
+        await Assertions.Expect(notice).ToContainTextAsync("Art. 52");
+        await Assertions.Expect(notice).ToContainTextAsync("UTC");
+        await Page.GetByLabel("Reference (the notification's number").FillAsync("AIO-2026-7");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Record as met" }).ClickAsync();
+        await Assertions.Expect(Page.Locator("#met-recorded")).ToBeVisibleAsync();
+        await Assertions.Expect(notice).ToContainTextAsync("AIO-2026-7");
+    }
+}
