@@ -130,6 +130,7 @@ internal sealed class CliApp
         root.Subcommands.Add(concerns);
 
         root.Subcommands.Add(LogVerifyCommand.Create(this));
+        WitnessCommands.AddTo(root, this);
         return root;
     }
 

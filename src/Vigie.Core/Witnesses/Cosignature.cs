@@ -70,6 +70,20 @@ public sealed record Cosignature(string Name, uint KeyId, ulong Timestamp, byte[
         return true;
     }
 
+    /// <summary>Reads one signature line <c>— &lt;name&gt; &lt;base64&gt;</c> (its newline optional) as a cosignature.</summary>
+    public static bool TryParseLine(string? line, out Cosignature? cosignature, out string? error)
+    {
+        cosignature = null;
+        if (string.IsNullOrEmpty(line) || line.Length > 4096)
+        {
+            error = "The signature line is empty or too long.";
+            return false;
+        }
+
+        error = SignedNote.ParseLine(line.EndsWith('\n') ? line[..^1] : line, out var signature);
+        return error is null && TryFrom(signature, out cosignature, out error);
+    }
+
     public bool Equals(Cosignature? other) =>
         other is not null && Name == other.Name && KeyId == other.KeyId && Timestamp == other.Timestamp
         && Signature.AsSpan().SequenceEqual(other.Signature);

@@ -8,6 +8,7 @@ using Vigie.Server.Features.Log;
 using Vigie.Server.Features.Registry;
 using Vigie.Server.Features.Sessions;
 using Vigie.Server.Features.Users;
+using Vigie.Server.Features.Witnesses;
 using Vigie.Server.Ledger;
 using Vigie.Server.Storage;
 
@@ -103,6 +104,7 @@ public static class VigieApp
         services.AddHostedService(sp => sp.GetRequiredService<CheckpointService>());
         services.AddHostedService<DecisionEvidenceWatcher>();
         services.AddConcerns(configuration);
+        services.AddWitnesses(configuration);
     }
 
     public static void Configure(WebApplication app)

@@ -20,7 +20,10 @@ public sealed class CliRunner : IDisposable
 
     public string ConfigPath => Path.Combine(directory, "config.json");
 
-    public async Task<CliResult> RunAsync(params string[] args)
+    public Task<CliResult> RunAsync(params string[] args) => RunAsync(CancellationToken.None, args);
+
+    /// <summary>Runs a long-lived command (vigie witness serve) until <paramref name="cancellationToken"/> is cancelled.</summary>
+    public async Task<CliResult> RunAsync(CancellationToken cancellationToken, params string[] args)
     {
         var output = new StringWriter();
         var error = new StringWriter();
@@ -32,7 +35,7 @@ public sealed class CliRunner : IDisposable
             ["HOME"] = directory,
         };
         var environment = new CliEnvironment(output, error, name => variables.GetValueOrDefault(name));
-        var code = await CliApp.RunAsync(args, environment);
+        var code = await CliApp.RunAsync(args, environment, cancellationToken);
         return new CliResult(code, output.ToString(), error.ToString());
     }
 

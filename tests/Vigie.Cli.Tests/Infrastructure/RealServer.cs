@@ -18,9 +18,12 @@ public sealed class RealServer : WebApplicationFactory<global::Program>
     public const string Origin = "cli.vigie.example/log";
 
     private readonly string dataDirectory = Directory.CreateTempSubdirectory("vigie-cli-server-").FullName;
+    private readonly Action<IWebHostBuilder>? configure;
 
-    public RealServer()
+    /// <param name="configure">Extra settings (witnesses, a given signer key) applied after the defaults.</param>
+    public RealServer(Action<IWebHostBuilder>? configure = null)
     {
+        this.configure = configure;
         UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
         StartServer();
         var addresses = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
@@ -73,6 +76,7 @@ public sealed class RealServer : WebApplicationFactory<global::Program>
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:Microsoft.Hosting.Lifetime", "Warning");
         builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore.Server.Kestrel", "Error");
+        configure?.Invoke(builder);
     }
 
     public override async ValueTask DisposeAsync()
