@@ -5,6 +5,7 @@ using Vigie.Server.Features.Cards;
 using Vigie.Server.Features.Concerns;
 using Vigie.Server.Features.Evidence;
 using Vigie.Server.Features.Log;
+using Vigie.Server.Features.Portal;
 using Vigie.Server.Features.Registry;
 using Vigie.Server.Features.Sessions;
 using Vigie.Server.Features.Users;
@@ -105,6 +106,7 @@ public static class VigieApp
         services.AddHostedService<DecisionEvidenceWatcher>();
         services.AddConcerns(configuration);
         services.AddWitnesses(configuration);
+        services.AddPortal(configuration);
     }
 
     public static void Configure(WebApplication app)
@@ -129,6 +131,7 @@ public static class VigieApp
         app.MapCards();
         app.MapSessions();
         app.MapConcerns();
+        app.MapPortal();
         app.Lifetime.ApplicationStopping.Register(() =>
             app.Services.GetRequiredService<Ledger.Ledger>().DisposeAsync().AsTask().GetAwaiter().GetResult());
     }

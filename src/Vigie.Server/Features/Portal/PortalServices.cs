@@ -1,0 +1,23 @@
+namespace Vigie.Server.Features.Portal;
+
+/// <summary>Registers the public portal: its data, its own entries, and the sources it shows.</summary>
+public static class PortalServices
+{
+    public static void AddPortal(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton<Ledger.IProjection, PortalProjection>();
+        services.AddSingleton<PortalQueries>();
+        services.AddSingleton<PortalDisclosures>();
+        services.AddSingleton<PortalData>();
+        services.AddSingleton<PortalEntryCheck>();
+        services.AddSingleton<IGovernanceDocumentSource, CharterDocumentSource>();
+        services.AddSingleton<IGovernanceStatisticsSource, DecisionStatisticsSource>();
+        services.AddSingleton<IGovernanceStatisticsSource, ConcernStatisticsSource>();
+    }
+
+    public static void MapPortal(this WebApplication app)
+    {
+        app.MapPortalApi();
+        app.MapPortalFeed();
+    }
+}
