@@ -131,6 +131,7 @@ internal sealed class CliApp
 
         root.Subcommands.Add(LogVerifyCommand.Create(this));
         WitnessCommands.AddTo(root, this);
+        root.Subcommands.Add(ReportCommand.Create(this));
         return root;
     }
 

@@ -1,6 +1,8 @@
+using Vigie.Server.Features.Reports;
+
 namespace Vigie.Server.Features.Portal;
 
-/// <summary>Registers the public portal: its data, its own entries, and the sources it shows.</summary>
+/// <summary>Registers the public portal: its data, its own entries, the sources it shows, and the documents generated from them.</summary>
 public static class PortalServices
 {
     public static void AddPortal(this IServiceCollection services, IConfiguration configuration)
@@ -13,11 +15,13 @@ public static class PortalServices
         services.AddSingleton<IGovernanceDocumentSource, CharterDocumentSource>();
         services.AddSingleton<IGovernanceStatisticsSource, DecisionStatisticsSource>();
         services.AddSingleton<IGovernanceStatisticsSource, ConcernStatisticsSource>();
+        services.AddReports();
     }
 
     public static void MapPortal(this WebApplication app)
     {
         app.MapPortalApi();
         app.MapPortalFeed();
+        app.MapReports();
     }
 }
