@@ -4,6 +4,7 @@ using Vigie.Server.Features.Decisions;
 using Vigie.Server.Features.Cards;
 using Vigie.Server.Features.Concerns;
 using Vigie.Server.Features.Evidence;
+using Vigie.Server.Features.Gate;
 using Vigie.Server.Features.Log;
 using Vigie.Server.Features.Portal;
 using Vigie.Server.Features.Registry;
@@ -107,6 +108,7 @@ public static class VigieApp
         services.AddConcerns(configuration);
         services.AddWitnesses(configuration);
         services.AddPortal(configuration);
+        services.AddGate(configuration);
     }
 
     public static void Configure(WebApplication app)
@@ -132,6 +134,7 @@ public static class VigieApp
         app.MapSessions();
         app.MapConcerns();
         app.MapPortal();
+        app.MapGate();
         app.Lifetime.ApplicationStopping.Register(() =>
             app.Services.GetRequiredService<Ledger.Ledger>().DisposeAsync().AsTask().GetAwaiter().GetResult());
     }

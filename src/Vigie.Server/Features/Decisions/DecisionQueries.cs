@@ -111,6 +111,24 @@ public sealed class DecisionQueries(Database database)
             new { system, version, type }, cancellationToken: cancellationToken));
     }
 
+    /// <summary>
+    /// Every decision about a version, any type and visibility, oldest first, with its state: what
+    /// the release dossier lists (with sign-off counts and whether its evidence is still current).
+    /// </summary>
+    public async Task<IReadOnlyList<(DecisionSummary Summary, DecisionState State)>> AboutVersionAsync(string system, string version, CancellationToken cancellationToken)
+    {
+        await using var c = await database.OpenAsync(cancellationToken);
+        var rows = await c.QueryAsync<SummaryWithState>(new CommandDefinition(
+            $"SELECT {SummaryColumns}, state AS State FROM decisions WHERE system = @system AND version = @version ORDER BY log_index",
+            new { system, version }, cancellationToken: cancellationToken));
+        return [.. rows.Select(r => (new DecisionSummary(r.LogIndex, r.Type, r.System, r.Version, r.Title, r.Status, r.Visibility, r.OpenedAt, r.OpenedBy, r.ClosedAt),
+            DecisionStateJson.Read(r.State)))];
+    }
+
+    private sealed record SummaryWithState(
+        long LogIndex, string Type, string? System, string? Version, string Title, string Status, string Visibility,
+        string OpenedAt, string OpenedBy, string? ClosedAt, string State);
+
     /// <summary>Open decisions about a version, whatever their visibility (for keeping their evidence current).</summary>
     public async Task<IReadOnlyList<DecisionSummary>> OpenAboutAsync(string system, string version, CancellationToken cancellationToken)
     {

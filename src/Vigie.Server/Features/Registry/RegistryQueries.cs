@@ -135,20 +135,36 @@ public sealed class RegistryQueries(Database database)
     /// version's total, because SB 53 and the EU AI Act count fine-tuning on top of the original
     /// training. Follows lineage at most 32 steps (a longer chain is a data error, not a model).
     /// </summary>
-    public async Task<double> TotalComputeFlopAsync(string system, string version, CancellationToken cancellationToken)
+    public async Task<double> TotalComputeFlopAsync(string system, string version, CancellationToken cancellationToken) =>
+        (await ComputeAsync(system, version, cancellationToken)).WithLineage ?? 0;
+
+    /// <summary>
+    /// The training compute recorded for a version, in FLOP: its own runs (<c>Own</c>) and with its
+    /// lineage (<c>WithLineage</c>, as <see cref="TotalComputeFlopAsync"/> counts it). Each is null
+    /// when no run it covers recorded its compute, so "not recorded" is never reported as zero.
+    /// </summary>
+    public async Task<(double? Own, double? WithLineage)> ComputeAsync(string system, string version, CancellationToken cancellationToken)
     {
         await using var c = await database.OpenAsync(cancellationToken);
-        double total = 0;
+        double? own = null;
+        double? total = null;
         var seen = new HashSet<string>(StringComparer.Ordinal);
         string? current = RegistryNames.Subject(system, version);
         while (current is not null && seen.Add(current) && seen.Count <= 32 && RegistryNames.TryParseSubject(current, out var s, out var v))
         {
-            total += await c.ExecuteScalarAsync<double?>(new CommandDefinition(
-                "SELECT SUM(compute_flop) FROM training_runs WHERE system = @s AND version = @v", new { s, v }, cancellationToken: cancellationToken)) ?? 0;
+            // SUM over no recorded value is NULL: that is what keeps "not recorded" apart from 0.
+            var sum = await c.ExecuteScalarAsync<double?>(new CommandDefinition(
+                "SELECT SUM(compute_flop) FROM training_runs WHERE system = @s AND version = @v", new { s, v }, cancellationToken: cancellationToken));
+            if (seen.Count == 1)
+            {
+                own = sum;
+            }
+
+            total = sum is null ? total : (total ?? 0) + sum;
             current = await c.QuerySingleOrDefaultAsync<string?>(new CommandDefinition(
                 "SELECT base_version FROM system_versions WHERE system = @s AND version = @v", new { s, v }, cancellationToken: cancellationToken));
         }
 
-        return total;
+        return (own, total);
     }
 }
