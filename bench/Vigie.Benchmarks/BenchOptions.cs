@@ -61,6 +61,6 @@ internal sealed class BenchOptions
 
     private string Get(string name, string fallback) => _values.GetValueOrDefault(name, fallback);
 
-    private int GetInt(string name, int fallback) =>
+    public int GetInt(string name, int fallback) =>
         _values.TryGetValue(name, out var v) ? int.Parse(v, CultureInfo.InvariantCulture) : fallback;
 }

@@ -12,6 +12,7 @@ const string Usage = """
       verify  [--entries 1000000] [--cli src/Vigie.Cli/bin/Release/net10.0/vigie.dll]   (figure 5, SQLite)
       splits  --store sqlite|postgres [--entries 20000] [--batch 256]   (per-step timings, for diagnosis)
       policy  [--entries 20000] [--warmup 2000]   (issue 4: a 100-rule policy, gate p99 in process)
+      portal  --store sqlite|postgres [--entries 100000] [--decisions 200] [--requests 200]   (issue 8: public pages over HTTP)
       proofs   [BenchmarkDotNet arguments, e.g. --filter *]   (figure 3: MerkleTree with 1M leaves)
       envelope [BenchmarkDotNet arguments]                    (writer CPU per entry, for diagnosis)
     """;
@@ -31,6 +32,7 @@ try
         "splits" => await SplitsScenario.RunAsync(BenchOptions.Parse(args.AsSpan(1))),
         "verify" => await VerifyScenario.RunAsync(BenchOptions.Parse(args.AsSpan(1))),
         "policy" => await PolicyScenario.RunAsync(BenchOptions.Parse(args.AsSpan(1))),
+        "portal" => await PortalScenario.RunAsync(BenchOptions.Parse(args.AsSpan(1))),
         "proofs" => RunBenchmarks<ProofBenchmarks>(args[1..]),
         "envelope" => RunBenchmarks<EnvelopeBenchmarks>(args[1..]),
         _ => Usage2(),

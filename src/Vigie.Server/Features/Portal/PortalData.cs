@@ -14,7 +14,28 @@ public sealed class PortalData(
     IEnumerable<IGovernanceDocumentSource> documentSources, IEnumerable<IGovernanceStatisticsSource> statisticsSources)
 {
     private readonly SemaphoreSlim gate = new(1, 1);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (long Size, int Cosignatures, string Value)> memo = new();
     private PortalSnapshot? cached;
+
+    /// <summary>A text derived from one published checkpoint (the feed), kept until the checkpoint changes.</summary>
+    public async Task<string> MemoAsync(string key, PortalSnapshot snapshot, Func<Task<string>> build)
+    {
+        var size = snapshot.Checkpoint.Size;
+        var cosignatures = snapshot.Checkpoint.Cosignatures.Count;
+        if (memo.TryGetValue(key, out var hit) && hit.Size == size && hit.Cosignatures == cosignatures)
+        {
+            return hit.Value;
+        }
+
+        var value = await build();
+        if (memo.Count >= 16)
+        {
+            memo.Clear(); // keys carry the request's host name: never let them grow without bound
+        }
+
+        memo[key] = (size, cosignatures, value);
+        return value;
+    }
 
     public async Task<PortalSnapshot> CurrentAsync(CancellationToken cancellationToken)
     {
