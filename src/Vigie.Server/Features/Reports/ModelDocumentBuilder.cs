@@ -43,7 +43,7 @@ public sealed class ModelDocumentBuilder(RegistryQueries registry, CardQueries c
             new("The model", [new ReportFacts([
                 new("System", $"{entry.System.Name} — {entry.System.Purpose ?? "purpose not stated"}", [entry.System.LogIndex]),
                 new("Version", $"{v.Version} ({v.Kind}, {v.Status})", [v.LogIndex]),
-                new("Weights SHA-256", v.WeightsSha256, [v.LogIndex]),
+                new("Weights SHA-256", v.WeightsSha256, v.WeightsSha256 is null ? [] : [v.LogIndex]),
                 new("Model card", card is null ? null : $"revision {card.Revision} of {card.RevisedAt[..10]}, SHA-256 {card.CardSha256}", card is null ? [] : [card.LogIndex]),
             ])]),
             new(profile.Title, FieldsOf(profile, card)),
