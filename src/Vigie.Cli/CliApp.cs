@@ -134,6 +134,8 @@ internal sealed class CliApp
         root.Subcommands.Add(LogVerifyCommand.Create(this));
         WitnessCommands.AddTo(root, this);
         root.Subcommands.Add(ReportCommand.Create(this));
+        GateCommands.AddTo(root, this);
+        ImpactCommands.AddTo(root, this);
         return root;
     }
 

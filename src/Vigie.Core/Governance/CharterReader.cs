@@ -92,6 +92,19 @@ public static partial class CharterReader
             }
 
             var missing = DecisionTypes.All.Where(t => !rules.ContainsKey(t) && !decisions.Entries.Any(e => e.Key == t)).ToList();
+            foreach (var type in missing.ToList())
+            {
+                // A type added after charters were written (waiver) is decided as its default type says.
+                if (DecisionTypes.DefaultsTo(type) is { } fallback)
+                {
+                    missing.Remove(type);
+                    if (rules.TryGetValue(fallback, out var rule))
+                    {
+                        rules[type] = rule with { Type = type };
+                    }
+                }
+            }
+
             if (missing.Count > 0)
             {
                 YamlFields.Add(errors, decisionsNode, $"'decisions' must say how every type is decided; missing: {string.Join(", ", missing)}.");

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
+using Vigie.Core.Governance;
 using YamlDotNet.RepresentationModel;
 
 namespace Vigie.Core.Policies;
@@ -185,7 +186,7 @@ public static partial class PolicyReader
         var actions = new List<string>();
         foreach (var item in items)
         {
-            if (item is YamlScalarNode { Value: { } action } && GateActions.IsKnown(action))
+            if (item is YamlScalarNode { Value: { } action } && DecisionTypes.IsAction(action))
             {
                 if (!actions.Contains(action, StringComparer.Ordinal))
                 {
@@ -195,13 +196,13 @@ public static partial class PolicyReader
             else
             {
                 var got = item is YamlScalarNode { Value: { } text } ? $"'{text}'" : "a nested value";
-                rule.Error(item, $"unknown action {got} in 'applies_to' of {where}; actions are: {GateActions.Names}.");
+                rule.Error(item, $"unknown action {got} in 'applies_to' of {where}; actions are: {DecisionTypes.ActionNames}.");
             }
         }
 
         if (node is not null && actions.Count == 0 && items.Any() is false)
         {
-            rule.Error(node, $"'applies_to' of {where} must name at least one action: {GateActions.Names}.");
+            rule.Error(node, $"'applies_to' of {where} must name at least one action: {DecisionTypes.ActionNames}.");
         }
 
         return actions;

@@ -20,4 +20,13 @@ public sealed record PolicyRule(
     IReadOnlyList<string> Reads)
 {
     public bool AppliesToAction(string action) => AppliesTo.Contains(action, StringComparer.Ordinal);
+
+    /// <summary>
+    /// Whether the rule's outcome depends on the dossier's waivers (it reads <c>dossier.waivers</c>,
+    /// or the whole dossier). Such a rule judges waivers; waiving it would let a waiver excuse the
+    /// check on waivers — a loop — so the gate refuses waivers of it.
+    /// </summary>
+    public bool ReadsWaivers => Reads.Any(p =>
+        p == "dossier" || p == "dossier.waivers" ||
+        p.StartsWith("dossier.waivers.", StringComparison.Ordinal) || p.StartsWith("dossier.waivers[", StringComparison.Ordinal));
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Vigie.Core.Governance;
 
 namespace Vigie.Core.Policies;
 
@@ -13,7 +14,7 @@ namespace Vigie.Core.Policies;
 /// </summary>
 internal static class RuleDryRun
 {
-    private static readonly Dictionary<string, (object? Full, object? Minimal)> Samples = GateActions.All.ToDictionary(
+    private static readonly Dictionary<string, (object? Full, object? Minimal)> Samples = DecisionTypes.Actions.ToDictionary(
         a => a,
         a => (WithAction(JsonNode.Parse(DossierSchema.SampleText)!, a), WithAction(DossierShape.Minimal(DossierSchema.Sample)!, a)),
         StringComparer.Ordinal);

@@ -5,6 +5,7 @@ using Vigie.Server.Features.Cards;
 using Vigie.Server.Features.Concerns;
 using Vigie.Server.Features.Evidence;
 using Vigie.Server.Features.Gate;
+using Vigie.Server.Features.Impact;
 using Vigie.Server.Features.Log;
 using Vigie.Server.Features.Portal;
 using Vigie.Server.Features.Registry;
@@ -109,6 +110,7 @@ public static class VigieApp
         services.AddWitnesses(configuration);
         services.AddPortal(configuration);
         services.AddGate(configuration);
+        services.AddImpact(configuration);
     }
 
     public static void Configure(WebApplication app)
@@ -135,6 +137,7 @@ public static class VigieApp
         app.MapConcerns();
         app.MapPortal();
         app.MapGate();
+        app.MapImpactFeature();
         app.Lifetime.ApplicationStopping.Register(() =>
             app.Services.GetRequiredService<Ledger.Ledger>().DisposeAsync().AsTask().GetAwaiter().GetResult());
     }

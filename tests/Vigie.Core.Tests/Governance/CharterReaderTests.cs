@@ -114,6 +114,33 @@ public sealed class CharterReaderTests
         Assert.StartsWith($"line {line}, column ", error.ToString(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(Presets.Preparedness)]
+    [InlineData(Presets.Rsp)]
+    public void ACharterWithoutAWaiverRule_DecidesWaiversAsPolicyChanges(string file)
+    {
+        var charter = Presets.Load(file);
+
+        var waiver = charter.RuleFor(DecisionTypes.Waiver);
+        var policyChange = charter.RuleFor(DecisionTypes.PolicyChange);
+        Assert.Equal(DecisionTypes.Waiver, waiver.Type);
+        Assert.Equal(policyChange.Stages, waiver.Stages);
+        Assert.Equal(policyChange.Review, waiver.Review);
+        Assert.Equal(policyChange.VetoRoles, waiver.VetoRoles);
+    }
+
+    [Fact]
+    public void AWaiverRule_WhenWritten_IsTheOneUsed()
+    {
+        var text = Minimal().Replace("  waiver:\n    stages:\n      - { name: decision, role: executive, quorum: 1 of 1 }\n",
+            "  waiver:\n    stages:\n      - { name: risk-officer, role: safety-officer, quorum: 1 of 1 }\n", StringComparison.Ordinal);
+
+        var charter = CharterReader.Read(text).Charter!;
+
+        Assert.Equal("risk-officer", Assert.Single(charter.RuleFor(DecisionTypes.Waiver).Stages).Name);
+        Assert.Equal("decision", Assert.Single(charter.RuleFor(DecisionTypes.PolicyChange).Stages).Name);
+    }
+
     [Fact]
     public void MissingTypes_AreNamed()
     {
@@ -135,7 +162,7 @@ public sealed class CharterReaderTests
         var error = Assert.Single(load.Errors);
         Assert.Contains("unknown decision type 'deploy-everywhere'", error.Message, StringComparison.Ordinal);
         Assert.Contains("deploy-external", error.Message, StringComparison.Ordinal);
-        Assert.Equal(34, error.Line); // 4 header lines, 5 for deploy-external, 3 for each of the 8 others
+        Assert.Equal(37, error.Line); // 4 header lines, 5 for deploy-external, 3 for each of the 9 others
     }
 
     [Fact]

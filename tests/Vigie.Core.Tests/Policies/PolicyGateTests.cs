@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Vigie.Core.Governance;
 using Vigie.Core.Policies;
 using Xunit;
 using static Vigie.Core.Tests.Policies.PolicyFixtures;
@@ -62,7 +63,7 @@ public sealed class PolicyGateTests
         Assert.Equal("dec-90", rule.Waiver!.DecisionId);
         Assert.Contains("waived by decision dec-90 until 2026-12-01T00:00:00Z: Report due next week.", rule.Message, StringComparison.Ordinal);
 
-        var internalDeploy = Dossier(GateActions.DeployInternal);
+        var internalDeploy = Dossier(DecisionTypes.DeployInternal);
         internalDeploy["waivers"] = new JsonArray(Waiver("needs-card", "deploy-external", "2026-12-01T00:00:00.000Z"));
         Assert.Equal(GateVerdict.Deny, Gate(policy, internalDeploy).Verdict);
     }

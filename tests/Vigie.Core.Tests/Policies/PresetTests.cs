@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Vigie.Core.Governance;
 using Vigie.Core.Policies;
 using Xunit;
 using static Vigie.Core.Tests.Policies.PolicyFixtures;
@@ -51,7 +52,7 @@ public sealed class PresetTests
         Assert.Equal(RuleOutcome.Fail, rule.Outcome);
         Assert.Equal("[\"high\"]", Read(rule, "dossier.scorecard.categories[*].postMitigation"));
 
-        var train = WithDecision(Dossier(GateActions.ContinueTraining), GateActions.ContinueTraining);
+        var train = WithDecision(Dossier(DecisionTypes.ContinueTraining), DecisionTypes.ContinueTraining);
         Category(train)["postMitigation"] = "high";
         Assert.Equal(RuleOutcome.Pass, RuleOf(Gate(policy, train), "develop-only-at-high-or-below").Outcome);
 
@@ -167,7 +168,7 @@ public sealed class PresetTests
     public void Preset_DeniesEveryAction_WithoutAnApprovedDecisionOnCurrentEvidence(string file)
     {
         var policy = PolicyPresets.Load(file);
-        foreach (var action in GateActions.All)
+        foreach (var action in DecisionTypes.Actions)
         {
             var dossier = Dossier(action);
             dossier["decisions"]![0]!["stale"] = true;

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Vigie.Core.Governance;
 using Vigie.Core.Json;
 using Vigie.Core.Policies;
 using Xunit;
@@ -62,7 +63,7 @@ public sealed class ReleaseDossierTests
     [Fact]
     public void Dossier_ExposesItsScope()
     {
-        var dossier = Parse(Dossier(GateActions.ContinueTraining));
+        var dossier = Parse(Dossier(DecisionTypes.ContinueTraining));
         Assert.Equal(("frontier-x", "2.0.0", "continue-training"), (dossier.System, dossier.Version, dossier.Action));
         Assert.Equal(new DateTimeOffset(2026, 11, 27, 10, 0, 0, TimeSpan.Zero), dossier.Time);
     }

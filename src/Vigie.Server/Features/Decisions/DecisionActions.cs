@@ -11,7 +11,8 @@ namespace Vigie.Server.Features.Decisions;
 /// projection checks it again inside the transaction. A step that decides the decision is
 /// appended together with its closing entry, and an approved charter change with its adoption.
 /// </summary>
-public sealed class DecisionActions(Ledger.Ledger ledger, DecisionQueries queries, DecisionEvidence evidence, TimeProvider time, ILogger<DecisionActions> logger)
+public sealed class DecisionActions(
+    Ledger.Ledger ledger, DecisionQueries queries, DecisionEvidence evidence, IEnumerable<IDecisionProposal> proposals, TimeProvider time, ILogger<DecisionActions> logger)
 {
     public async Task<StepOutcome> SignAsync(CurrentUser user, string id, DecisionRequests.Sign request, CancellationToken cancellationToken)
     {
@@ -73,7 +74,10 @@ public sealed class DecisionActions(Ledger.Ledger ledger, DecisionQueries querie
         }
 
         var body = new DecisionEntries.RulingBody(id, user.Roles, request.Reason);
-        return await StepAsync(detail, user.Name, kind, body, DecisionSteps.FromRuling(kind, body, -1, user.Name).Step, cancellationToken);
+        var following = kind == DecisionEntries.Reversed && Proposal(detail) is { } handler
+            ? await handler.ReversedAsync(detail, user.Name, cancellationToken)
+            : [];
+        return await StepAsync(detail, user.Name, kind, body, DecisionSteps.FromRuling(kind, body, -1, user.Name).Step, cancellationToken, [.. following]);
     }
 
     /// <summary>
@@ -137,6 +141,17 @@ public sealed class DecisionActions(Ledger.Ledger ledger, DecisionQueries querie
 
                 writes.Add(adoption);
             }
+
+            if (outcome == DecisionStatus.Approved && Proposal(detail) is { } handler)
+            {
+                var (effects, cannot) = await handler.ApprovedAsync(detail, actor, cancellationToken);
+                if (cannot is not null)
+                {
+                    return StepOutcome.Fail(StatusCodes.Status409Conflict, cannot);
+                }
+
+                writes.AddRange(effects);
+            }
         }
 
         var result = await ledger.AppendAllAsync(writes, cancellationToken);
@@ -164,6 +179,8 @@ public sealed class DecisionActions(Ledger.Ledger ledger, DecisionQueries querie
             ? $"{detail.Summary.Id} amends a charter that is no longer in force ('{current.Name}' v{current.Version} is, since log entry {current.LogIndex}); " +
               "it cannot be approved. Reject it, and open a new charter-change against the charter in force."
             : $"{detail.Summary.Id} proposes a charter version that is not above the one in force; it cannot be approved.";
+
+    private IDecisionProposal? Proposal(DecisionQueries.DecisionDetail detail) => proposals.FirstOrDefault(p => p.Type == detail.State.Type);
 
     private static Visibility VisibilityOf(DecisionQueries.DecisionDetail detail) =>
         VisibilityNames.TryParse(detail.Summary.Visibility, out var v) ? v : Visibility.Internal;

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Serialization;
 using Vigie.Server.Features.Registry;
 
@@ -42,6 +43,10 @@ public static class DecisionEntries
         [property: JsonPropertyName("digest")] string Digest,
         [property: JsonPropertyName("yaml")] string Yaml);
 
+    /// <summary>
+    /// A decision opened. <c>proposal</c> is what a decision of a type with an
+    /// <see cref="IDecisionProposal"/> proposes (a policy text, a waiver), in that feature's form.
+    /// </summary>
     public sealed record OpenedBody(
         [property: JsonPropertyName("type")] string Type,
         [property: JsonPropertyName("system")] string? System,
@@ -50,7 +55,8 @@ public static class DecisionEntries
         [property: JsonPropertyName("description")] string? Description,
         [property: JsonPropertyName("charter")] string Charter,
         [property: JsonPropertyName("snapshot")] SnapshotBody Snapshot,
-        [property: JsonPropertyName("proposedCharter")] ProposedCharterBody? ProposedCharter);
+        [property: JsonPropertyName("proposedCharter")] ProposedCharterBody? ProposedCharter,
+        [property: JsonPropertyName("proposal")] JsonElement? Proposal = null);
 
     /// <summary>A sign-off, with the roles its signer held then, so a replay reaches the same verdict.</summary>
     public sealed record SignedBody(

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Vigie.Core.Governance;
 using Vigie.Core.Ledger;
 using Vigie.Server.Features.Registry;
@@ -7,9 +8,14 @@ using Vigie.Server.Ledger;
 namespace Vigie.Server.Features.Decisions;
 
 /// <summary>Opening a decision (bound to its evidence snapshot), and adopting the first charter.</summary>
-public sealed class DecisionOpening(Ledger.Ledger ledger, DecisionQueries queries, RegistryQueries registry, DecisionEvidence evidence, TimeProvider time)
+public sealed class DecisionOpening(
+    Ledger.Ledger ledger, DecisionQueries queries, RegistryQueries registry, DecisionEvidence evidence, IEnumerable<IDecisionProposal> proposals, TimeProvider time)
 {
-    public async Task<StepOutcome> OpenAsync(CurrentUser user, DecisionRequests.Open request, CancellationToken cancellationToken)
+    /// <summary>
+    /// Opens a decision. <paramref name="proposal"/> is what a decision of a type with an
+    /// <see cref="IDecisionProposal"/> proposes; that feature checks it before anything is written.
+    /// </summary>
+    public async Task<StepOutcome> OpenAsync(CurrentUser user, DecisionRequests.Open request, CancellationToken cancellationToken, JsonElement? proposal = null)
     {
         if (await queries.CurrentCharterAsync(cancellationToken) is not { } charter)
         {
@@ -34,14 +40,25 @@ public sealed class DecisionOpening(Ledger.Ledger ledger, DecisionQueries querie
             }
         }
 
-        string? proposal = null;
+        string? charterProposal = null;
         if (request.ProposedCharter is not null)
         {
-            (proposal, var error) = ReadProposal(request.ProposedCharter, charter);
+            (charterProposal, var error) = ReadProposal(request.ProposedCharter, charter);
             if (error is not null)
             {
                 return StepOutcome.Fail(StatusCodes.Status400BadRequest, error);
             }
+        }
+
+        var handler = proposals.FirstOrDefault(p => p.Type == request.Type);
+        if (handler is null && proposal is not null)
+        {
+            return StepOutcome.Fail(StatusCodes.Status400BadRequest, $"A {request.Type} decision carries no proposal.");
+        }
+
+        if (handler is not null && await handler.CheckAsync(request, proposal, cancellationToken) is { } refused)
+        {
+            return refused;
         }
 
         var snapshot = await evidence.TakeAsync(request.System, request.Version, charter, cancellationToken);
@@ -58,7 +75,7 @@ public sealed class DecisionOpening(Ledger.Ledger ledger, DecisionQueries querie
         }
 
         var check = DecisionMachine.Open(charter.Charter,
-            new OpenDecision("the new decision", -1, user.Name, request.Type, request.System, request.Version, request.Title, snapshot.Digest, proposal),
+            new OpenDecision("the new decision", -1, user.Name, request.Type, request.System, request.Version, request.Title, snapshot.Digest, charterProposal),
             time.GetUtcNow());
         if (check.Refusal is { } refusal)
         {
@@ -67,7 +84,7 @@ public sealed class DecisionOpening(Ledger.Ledger ledger, DecisionQueries querie
 
         var body = new DecisionEntries.OpenedBody(request.Type, request.System, request.Version, request.Title, request.Description, charter.Digest,
             new DecisionEntries.SnapshotBody(snapshot.Digest, snapshot.Items),
-            proposal is null ? null : new DecisionEntries.ProposedCharterBody(proposal, request.ProposedCharter!));
+            charterProposal is null ? null : new DecisionEntries.ProposedCharterBody(charterProposal, request.ProposedCharter!), proposal);
         var visibility = requested ?? (hidden.Count > 0 ? Visibility.Internal : Visibility.Public);
         var result = await ledger.AppendAsync(new LedgerWrite(DecisionEntries.Opened, user.Name, visibility, BodyJson.ToElement(body)), cancellationToken);
         return result.Succeeded

@@ -21,12 +21,19 @@ public sealed class DossierBuilder(
     CardQueries cards,
     DecisionQueries decisions,
     EvidenceSnapshots evidence,
+    WaiverQueries waivers,
     IEnumerable<IDossierSource> sources,
     ILogger<DossierBuilder> logger)
 {
     private readonly IDossierSource[] _sources = [.. sources];
 
-    public async Task<DossierBuild> BuildAsync(DossierRequest request, CancellationToken cancellationToken)
+    /// <summary>
+    /// Assembles the dossier for <paramref name="request"/>. The waivers listed are those in force
+    /// that <paramref name="policy"/> (the policy the dossier is for; null: none is active) can
+    /// honour: a waiver of a rule the policy no longer has, or of a rule that judges waivers, is
+    /// retired and left out.
+    /// </summary>
+    public async Task<DossierBuild> BuildAsync(DossierRequest request, Policy? policy, CancellationToken cancellationToken)
     {
         if (GateRequests.CheckSubject(request.System, request.Version, request.Action) is { } invalid)
         {
@@ -62,7 +69,10 @@ public sealed class DossierBuilder(
         dossier["evaluations"] = new JsonArray();
         var about = await decisions.AboutVersionAsync(request.System, request.Version, cancellationToken);
         dossier["decisions"] = new JsonArray([.. about.Select(d => (JsonNode)DossierParts.Decision(d.Summary, d.State, snapshot.Digest))]);
-        dossier["waivers"] = new JsonArray();
+        var inForce = policy is null ? [] : await waivers.InForceAsync(request.System, request.Version, request.Action, request.Time, cancellationToken);
+        dossier["waivers"] = new JsonArray([.. inForce
+            .Where(w => policy!.Find(w.RuleId) is { ReadsWaivers: false })
+            .Select(w => (JsonNode)DossierParts.Waiver(w))]);
         var (own, withLineage) = await registry.ComputeAsync(request.System, request.Version, cancellationToken);
         dossier["compute"] = DossierParts.Compute(own, withLineage);
 

@@ -11,7 +11,8 @@ namespace Vigie.Server.Features.Gate;
 public static class DossierEndpoints
 {
     public static void MapDossiers(this IEndpointRouteBuilder app) =>
-        app.MapGet("/api/v1/gate/dossier", async (HttpContext context, DossierBuilder builder, TimeProvider time, string? system, string? version, string? action) =>
+        app.MapGet("/api/v1/gate/dossier", async (
+            HttpContext context, DossierBuilder builder, PolicyQueries policies, TimeProvider time, string? system, string? version, string? action) =>
         {
             var (_, denied) = Caller.Require(context, Roles.All);
             if (denied is not null)
@@ -24,7 +25,8 @@ public static class DossierEndpoints
                 return Problems.BadRequest("Give the query parameters system, version and action, e.g. ?system=atlas&version=1.0&action=deploy-external.");
             }
 
-            var build = await builder.BuildAsync(new DossierRequest(system, version, action, time.GetUtcNow()), context.RequestAborted);
+            var policy = await policies.ActivePolicyAsync(context.RequestAborted);
+            var build = await builder.BuildAsync(new DossierRequest(system, version, action, time.GetUtcNow()), policy, context.RequestAborted);
             if (!build.Succeeded)
             {
                 return GateProblems.Of(build.Status, build.Error!);

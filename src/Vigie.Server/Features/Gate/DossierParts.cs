@@ -115,4 +115,15 @@ internal static class DossierParts
 
         return json;
     }
+
+    public static JsonObject Waiver(WaiverQueries.WaiverRow w) => new()
+    {
+        ["ruleId"] = w.RuleId,
+        ["system"] = w.System,
+        ["version"] = w.Version,
+        ["action"] = w.Action,
+        ["decisionId"] = w.Decision,
+        ["reason"] = w.Reason,
+        ["expiresAt"] = w.ExpiresAt,
+    };
 }

@@ -1,3 +1,4 @@
+using Vigie.Core.Governance;
 using Vigie.Core.Policies;
 using Vigie.Server.Features.Registry;
 
@@ -12,5 +13,5 @@ public static class GateRequests
     public static string? CheckSubject(string? system, string? version, string? action) =>
         RegistryNames.CheckSystem(system)
         ?? RegistryNames.CheckVersion(version)
-        ?? (GateActions.IsKnown(action) ? null : $"'{action}' is not an action the gate checks; actions are: {GateActions.Names}.");
+        ?? (DecisionTypes.IsAction(action) ? null : $"'{action}' is not an action the gate checks; actions are: {DecisionTypes.ActionNames}.");
 }

@@ -15,6 +15,9 @@ public static class PortalServices
         services.AddSingleton<IGovernanceDocumentSource, CharterDocumentSource>();
         services.AddSingleton<IGovernanceStatisticsSource, DecisionStatisticsSource>();
         services.AddSingleton<IGovernanceStatisticsSource, ConcernStatisticsSource>();
+        services.AddSingleton<IGovernanceDocumentSource, PolicyDocumentSource>();
+        services.AddSingleton<IGovernanceDocumentSource, WaiverDocumentSource>();
+        services.AddSingleton<IGovernanceStatisticsSource, GateStatisticsSource>();
         services.AddReports();
     }
 

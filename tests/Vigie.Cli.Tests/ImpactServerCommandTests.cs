@@ -1,0 +1,65 @@
+using System.Text.Json;
+using Vigie.Cli.Tests.Infrastructure;
+using Xunit;
+
+namespace Vigie.Cli.Tests;
+
+/// <summary>The impact commands against a real server: a run's footprint, obligations, classification, fairness import.</summary>
+public sealed class ImpactServerCommandTests(RealServerFixture fixture) : IClassFixture<RealServerFixture>
+{
+    private RealServer Server => fixture.Server;
+
+    private static string Unique(string prefix) => prefix + "-" + Guid.NewGuid().ToString("N")[..8];
+
+    [Fact]
+    public async Task ARecordedRun_ItsFootprint_AndTheObligationsItBrings()
+    {
+        using var cli = new CliRunner(Server.Url, Server.AdminToken);
+        var name = Unique("atlas");
+        Assert.Equal(0, (await cli.RunAsync("systems", "add", name, "--purpose", "Assistant")).ExitCode);
+        Assert.Equal(0, (await cli.RunAsync("versions", "add", name, "1.0")).ExitCode);
+        Assert.Equal(0, (await cli.RunAsync("runs", "add", name, "1.0", "pretrain", "--started", "2026-01-05", "--accelerator-hours", "1e6", "--flop", "2e25")).ExitCode);
+
+        var recorded = await cli.RunAsync("impact", "record-run", name, "1.0", "pretrain", "--accelerator", "H100-SXM", "--region", "DE");
+        Assert.True(recorded.ExitCode == 0, recorded.ToString());
+        Assert.Contains("acceleratorHours = 1000000 h (supplied: training run 'pretrain' in the registry", recorded.Out);
+        Assert.Contains("pue = 1.58  (default: Uptime Institute", recorded.Out);
+
+        var shown = await cli.RunAsync("impact", "show", name, "1.0");
+        Assert.Contains("1,106,000.0 kWh", shown.Out); // 1e6 h × 0.7 kW × 1.58
+
+        var obligations = await cli.RunAsync("obligations", name);
+        Assert.True(obligations.ExitCode == 0, obligations.ToString());
+        Assert.Contains("eu-art52-notification", obligations.Out);
+        var met = await cli.RunAsync("obligations", "met", name, "eu-art52-notification", "--reference", "AIO-2026-7");
+        Assert.True(met.ExitCode == 0, met.ToString());
+        var json = JsonDocument.Parse((await cli.RunAsync("obligations", name, "--json")).Out).RootElement;
+        Assert.Equal("met", json.GetProperty("obligations").EnumerateArray().Single(o => o.GetProperty("id").GetString() == "eu-art52-notification").GetProperty("status").GetString());
+
+        var classified = await cli.RunAsync("classify", name, "--yes", "eu-market", "--yes", "general-purpose", "--yes", "interacts-with-people");
+        Assert.True(classified.ExitCode == 0, classified.ToString());
+        Assert.Contains(": transparency", classified.Out);
+        Assert.Contains("with systemic risk", classified.Out);
+        Assert.Contains("Must    Art. 52(1)", classified.Out);
+        Assert.Equal(2, (await cli.RunAsync("classify", name, "--yes", "no-such-question")).ExitCode);
+    }
+
+    [Fact]
+    public async Task ImportFairness_RecordsTheReport_AndFailsOnFourFifths()
+    {
+        using var cli = new CliRunner(Server.Url, Server.AdminToken);
+        var name = Unique("lender");
+        await cli.RunAsync("systems", "add", name, "--purpose", "Credit");
+        await cli.RunAsync("versions", "add", name, "1.0");
+        var file = cli.WriteFile("credit.csv", "group,label,prediction\na,1,1\na,1,1\na,0,1\na,0,0\nb,1,1\nb,1,0\nb,0,0\nb,0,0\n");
+        var imported = await cli.RunAsync("impact", "import-fairness", name, "1.0", file, "--assessment", "q1", "--group", "group");
+        Assert.Equal(1, imported.ExitCode);
+        Assert.Contains("four-fifths: FAILS", imported.Out);
+        var shown = await cli.RunAsync("impact", "show", name, "1.0");
+        Assert.Contains("Fairness q1: DP difference 0.5", shown.Out);
+
+        var bad = cli.WriteFile("bad.csv", "group,label,prediction\na,1,7\n");
+        var refused = await cli.RunAsync("impact", "import-fairness", name, "1.0", bad, "--assessment", "q2", "--group", "group");
+        Assert.Equal(2, refused.ExitCode);
+    }
+}
