@@ -34,6 +34,9 @@ fi
 GO_PKGS=()
 command -v go >/dev/null 2>&1 || GO_PKGS+=(golang-go)
 [ -d /usr/share/gocode/src/golang.org/x/mod/sumdb/tlog ] || GO_PKGS+=(golang-golang-x-mod-dev)
+# PDF reports embed DejaVu Sans; their tests read the PDFs back with poppler's pdftotext.
+command -v pdftotext >/dev/null 2>&1 || GO_PKGS+=(poppler-utils)
+[ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || GO_PKGS+=(fonts-dejavu-core)
 if [ ${#GO_PKGS[@]} -gt 0 ]; then
   log "Installing ${GO_PKGS[*]} (Debian packages)"
   export DEBIAN_FRONTEND=noninteractive

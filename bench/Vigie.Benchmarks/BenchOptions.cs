@@ -70,6 +70,6 @@ internal sealed class BenchOptions
     /// <summary>Any "--name value" option, for scenarios with options of their own.</summary>
     public string Get(string name, string fallback) => _values.GetValueOrDefault(name, fallback);
 
-    private int GetInt(string name, int fallback) =>
+    public int GetInt(string name, int fallback) =>
         _values.TryGetValue(name, out var v) ? int.Parse(v, CultureInfo.InvariantCulture) : fallback;
 }

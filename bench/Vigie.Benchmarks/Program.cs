@@ -17,6 +17,7 @@ const string Usage = """
       gate-http [--client wrk|builtin] [--connections 64] [--seconds 20] [--warmup-seconds 5] [--store sqlite|postgres]
                 [--policy presets/policies/regulatory-baseline.yaml] [--port 5199]   (issue 4: POST /api/v1/gate/check, run from the repo root)
       gate-splits [--n 300]   (per-part timings of a gate check, for diagnosis)
+      portal  --store sqlite|postgres [--entries 100000] [--decisions 200] [--requests 200]   (issue 8: public pages over HTTP)
       proofs   [BenchmarkDotNet arguments, e.g. --filter *]   (figure 3: MerkleTree with 1M leaves)
       envelope [BenchmarkDotNet arguments]                    (writer CPU per entry, for diagnosis)
     """;
@@ -38,6 +39,7 @@ try
         "policy" => await PolicyScenario.RunAsync(BenchOptions.Parse(args.AsSpan(1))),
         "gate-http" => await GateHttpScenario.RunAsync(BenchOptions.Parse(args.AsSpan(1))),
         "gate-splits" => await GateSplitsScenario.RunAsync(BenchOptions.Parse(args.AsSpan(1))),
+        "portal" => await PortalScenario.RunAsync(BenchOptions.Parse(args.AsSpan(1))),
         "proofs" => RunBenchmarks<ProofBenchmarks>(args[1..]),
         "envelope" => RunBenchmarks<EnvelopeBenchmarks>(args[1..]),
         _ => Usage2(),

@@ -110,6 +110,8 @@ internal sealed class CliApp
         var log = new Command("log", "Read the transparency log: its signed checkpoint and single entries.");
         log.Subcommands.Add(LogCheckpointCommand.Create(this));
         log.Subcommands.Add(LogEntryCommand.Create(this));
+        log.Subcommands.Add(LogPublishCommand.Publish(this));
+        log.Subcommands.Add(LogPublishCommand.Reason(this));
         root.Subcommands.Add(log);
 
         var keys = new Command("keys", "Make a concern recipient's key pair.");
@@ -132,6 +134,8 @@ internal sealed class CliApp
 
         RiskCommands.AddTo(root, this);
         root.Subcommands.Add(LogVerifyCommand.Create(this));
+        WitnessCommands.AddTo(root, this);
+        root.Subcommands.Add(ReportCommand.Create(this));
         GateCommands.AddTo(root, this);
         ImpactCommands.AddTo(root, this);
         return root;

@@ -9,13 +9,13 @@ public sealed class PortalBrowserTests(BrowserFixture browser, VigieServer serve
     : BrowserTest(browser, server), IClassFixture<VigieServer>
 {
     [Fact]
-    public async Task Portal_LoadsWithoutSignIn_AndShowsTheLogSize()
+    public async Task LogPage_LoadsWithoutSignIn_AndShowsTheLogSize()
     {
         var size = await SignedCheckpointSizeAsync();
 
-        var response = await Page.GotoAsync("/");
+        var response = await Page.GotoAsync("/log");
         Assert.Equal(200, response!.Status);
-        Assert.Equal(Server.BaseUrl + "/", Page.Url);
+        Assert.Equal(Server.BaseUrl + "/log", Page.Url);
         await Assertions.Expect(Page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("browser.vigie.example/log");
         var entries = Page.Locator("dl.facts dt:text-is('Entries') + dd");
         Assert.Equal(size.ToString(System.Globalization.CultureInfo.InvariantCulture), (await entries.TextContentAsync())!.Trim());
@@ -25,7 +25,7 @@ public sealed class PortalBrowserTests(BrowserFixture browser, VigieServer serve
     [Fact]
     public async Task Portal_UsesTheStylesheet()
     {
-        await Page.GotoAsync("/");
+        await Page.GotoAsync("/log");
         var background = await Page.Locator("pre").First.EvaluateAsync<string>("e => getComputedStyle(e).backgroundColor");
         Assert.Equal("rgb(246, 248, 250)", background); // #f6f8fa from vigie.css: the stylesheet loaded and applies
     }

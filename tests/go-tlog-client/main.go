@@ -46,6 +46,8 @@ func main() {
 	key := flag.String("key", "", "the log's verifier key (note.NewVerifier format)")
 	oldSize := flag.Int64("old-size", 0, "size of an earlier checkpoint to prove consistent with the current one")
 	oldRoot := flag.String("old-root", "", "base64 root hash of that earlier checkpoint")
+	var witnesses witnessFlags
+	flag.Var(&witnesses, "witness", "a witness's cosignature key (type 0x04); the checkpoint must carry its valid cosignature (repeatable)")
 	flag.Parse()
 
 	if *base == "" || *key == "" {
@@ -59,7 +61,7 @@ func main() {
 		prefix: strings.TrimSuffix(*base, "/") + "/log/",
 		http:   &http.Client{Timeout: 30 * time.Second},
 	}
-	if err := run(c, *key, *oldSize, *oldRoot); err != nil {
+	if err := run(c, *key, *oldSize, *oldRoot, witnesses); err != nil {
 		fail(err)
 	}
 }
@@ -69,19 +71,40 @@ func fail(err error) {
 	os.Exit(1)
 }
 
-func run(c *client, key string, oldSize int64, oldRootB64 string) error {
+func run(c *client, key string, oldSize int64, oldRootB64 string, witnessKeys []string) error {
 	verifier, err := note.NewVerifier(key)
 	if err != nil {
 		return fmt.Errorf("verifier key: %w", err)
+	}
+	known := []note.Verifier{verifier}
+	for _, w := range witnessKeys {
+		wv, err := newCosignatureVerifier(w)
+		if err != nil {
+			return err
+		}
+		known = append(known, wv)
 	}
 
 	msg, err := c.get("checkpoint")
 	if err != nil {
 		return err
 	}
-	n, err := note.Open(msg, note.VerifierList(verifier))
+	n, err := note.Open(msg, note.VerifierList(known...))
 	if err != nil {
 		return fmt.Errorf("checkpoint signature: %w", err)
+	}
+	// note.Open verified every line by a known key; each witness asked for must be among them.
+	for _, w := range known[1:] {
+		found := false
+		for _, s := range n.Sigs {
+			if s.Name == w.Name() && s.Hash == w.KeyHash() {
+				found = true
+			}
+		}
+		if !found {
+			return fmt.Errorf("checkpoint has no cosignature by witness %s", w.Name())
+		}
+		fmt.Printf("cosigned by witness %s\n", w.Name())
 	}
 	cp, err := parseCheckpoint(n.Text)
 	if err != nil {

@@ -3,6 +3,8 @@ using System.Diagnostics;
 using Spectre.Console;
 using Vigie.Cli.Config;
 using Vigie.Cli.Verification;
+using Vigie.Core.Ledger;
+using Vigie.Core.Witnesses;
 
 namespace Vigie.Cli.Commands;
 
@@ -22,18 +24,43 @@ internal static class LogVerifyCommand
         {
             Description = "The log's verifier key (<name>+<key id>+<base64>). Pinned on first use; without it the server's key is trusted on first use.",
         };
+        var witness = new Option<string[]>("--witness")
+        {
+            Description = "A witness's cosignature key (<name>+<key id>+<base64 key>, type 0x04). Repeat for several; the checkpoint must carry their cosignatures.",
+        };
+        var minWitnesses = new Option<int?>("--min-witnesses")
+        {
+            Description = "How many of the --witness keys must have cosigned the checkpoint (default: all of them).",
+        };
         var command = new Command("verify",
             "Verify the whole log: the checkpoint's signature with the pinned key, every entry and hash tile, the root, " +
-            "and consistency with the last checkpoint seen (no rollback, no fork). Saves the new checkpoint when valid.")
+            "and consistency with the last checkpoint seen (no rollback, no fork). With --witness, also that independent " +
+            "witnesses cosigned the same checkpoint (no split view). Saves the new checkpoint when valid.")
         {
-            key,
+            key, witness, minWitnesses,
         };
         app.SetAction(command, async (context, parse, cancellationToken) =>
         {
             var config = context.Config.Load();
             var state = ConfigStore.StateFor(config, context.Server.Key);
+            var requirement = WitnessRequirement.Parse(parse.GetValue(witness) ?? [], parse.GetValue(minWitnesses));
             var trusted = await KeyPinning.ResolveAsync(context, state, parse.GetValue(key), cancellationToken);
             var latest = await CheckpointReader.FetchAsync(context, trusted, cancellationToken);
+            WitnessCheckResult? witnessed = null;
+            if (requirement is not null)
+            {
+                (latest, witnessed) = await requirement.FetchAsync(context, trusted, cancellationToken);
+                if (!witnessed.Satisfied)
+                {
+                    if (context.Json)
+                    {
+                        context.WriteJson(new { valid = false, problem = witnessed.Summary, origin = latest.Checkpoint.Origin, size = latest.Checkpoint.Size, witnesses = WitnessJson(witnessed) });
+                    }
+
+                    throw new CliFailure(ExitCodes.Failed, $"The log's {latest.Describe()} is not witnessed as required: {witnessed.Summary}");
+                }
+            }
+
             var previous = state.Checkpoint;
             var clock = Stopwatch.StartNew();
             var outcome = await RunAuditAsync(context, latest, previous, cancellationToken);
@@ -44,7 +71,7 @@ internal static class LogVerifyCommand
                 context.Config.Save(config);
             }
 
-            Report(context, latest, previous, outcome, elapsed);
+            Report(context, latest, previous, outcome, elapsed, witnessed);
             return outcome.Valid ? ExitCodes.Ok : ExitCodes.Failed;
         });
         return command;
@@ -70,7 +97,14 @@ internal static class LogVerifyCommand
         return outcome!;
     }
 
-    private static void Report(CommandContext context, VerifiedCheckpoint latest, SavedCheckpoint? previous, AuditOutcome outcome, TimeSpan elapsed)
+    private static object WitnessJson(WitnessCheckResult result) => new
+    {
+        required = result.Required,
+        cosigned = result.Cosigned.Select(c => new { witness = c.Name, time = LedgerTime.Format(c.Time) }),
+        missing = result.Missing,
+    };
+
+    private static void Report(CommandContext context, VerifiedCheckpoint latest, SavedCheckpoint? previous, AuditOutcome outcome, TimeSpan elapsed, WitnessCheckResult? witnessed)
     {
         var checkpoint = latest.Checkpoint;
         if (context.Json)
@@ -86,6 +120,7 @@ internal static class LogVerifyCommand
                 previous = previous is null ? null : new { size = previous.Size, rootHash = previous.RootHash },
                 entriesChecked = outcome.EntriesChecked,
                 tilesChecked = outcome.TilesChecked,
+                witnesses = witnessed is null ? null : WitnessJson(witnessed),
                 seconds = Math.Round(elapsed.TotalSeconds, 3),
             });
         }
@@ -107,6 +142,11 @@ internal static class LogVerifyCommand
         context.Console.MarkupLine(Markup.Escape(previous is null
             ? "First checkpoint seen for this server; saved for the next run's consistency check."
             : $"Consistent with checkpoint {previous.Size} seen before (no rollback, no fork)."));
+        if (witnessed is not null)
+        {
+            context.Console.MarkupLine(Markup.Escape(witnessed.Summary));
+        }
+
         context.Console.MarkupLine(Markup.Escape(
             $"Checked {outcome.EntriesChecked} entries and {outcome.TilesChecked} tiles in {elapsed.TotalSeconds:0.00} s ({rate:N0} entries/s)."));
     }

@@ -11,6 +11,9 @@ internal static class NoteFormat
     /// <summary>signed-note "Signature types": 0x01 is Ed25519.</summary>
     public const byte Ed25519Type = 0x01;
 
+    /// <summary>C2SP tlog-cosignature "Format": 0x04 is an Ed25519 timestamped cosignature (cosignature/v1).</summary>
+    public const byte Ed25519CosignatureType = 0x04;
+
     public const int Ed25519KeySize = 32;
     public const int Ed25519SignatureSize = 64;
 
@@ -40,13 +43,17 @@ internal static class NoteFormat
     }
 
     /// <summary>signed-note "Ed25519 signatures": SHA-256(name || 0x0A || 0x01 || public key)[:4], big-endian.</summary>
-    public static uint Ed25519KeyId(string name, ReadOnlySpan<byte> publicKey)
+    public static uint Ed25519KeyId(string name, ReadOnlySpan<byte> publicKey) => KeyId(name, Ed25519Type, publicKey);
+
+    /// <summary>SHA-256(name || 0x0A || type || public key)[:4], big-endian: signed-note's key id rule,
+    /// which tlog-cosignature reuses with its own type byte.</summary>
+    public static uint KeyId(string name, byte type, ReadOnlySpan<byte> publicKey)
     {
         var nameBytes = Encoding.UTF8.GetBytes(name);
         var input = new byte[nameBytes.Length + 2 + publicKey.Length];
         nameBytes.CopyTo(input, 0);
         input[nameBytes.Length] = (byte)'\n';
-        input[nameBytes.Length + 1] = Ed25519Type;
+        input[nameBytes.Length + 1] = type;
         publicKey.CopyTo(input.AsSpan(nameBytes.Length + 2));
         return BinaryPrimitives.ReadUInt32BigEndian(SHA256.HashData(input));
     }

@@ -129,7 +129,7 @@ public static class SignedNote
     }
 
     /// <summary>One line <c>— &lt;name&gt; base64(key id || signature)</c> (signed-note "Signatures").</summary>
-    private static string? ParseLine(string line, out NoteSignature signature)
+    internal static string? ParseLine(string line, out NoteSignature signature)
     {
         signature = null!;
         if (!line.StartsWith(NoteFormat.SignaturePrefix, StringComparison.Ordinal))

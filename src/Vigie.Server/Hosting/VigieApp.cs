@@ -8,10 +8,12 @@ using Vigie.Server.Features.Gate;
 using Vigie.Server.Features.Impact;
 using Vigie.Server.Features.Incidents;
 using Vigie.Server.Features.Log;
+using Vigie.Server.Features.Portal;
 using Vigie.Server.Features.Registry;
 using Vigie.Server.Features.Risk;
 using Vigie.Server.Features.Sessions;
 using Vigie.Server.Features.Users;
+using Vigie.Server.Features.Witnesses;
 using Vigie.Server.Ledger;
 using Vigie.Server.Storage;
 
@@ -109,6 +111,8 @@ public static class VigieApp
         services.AddHostedService<DecisionEvidenceWatcher>();
         services.AddConcerns(configuration);
         services.AddIncidents(configuration);
+        services.AddWitnesses(configuration);
+        services.AddPortal(configuration);
         services.AddGate(configuration);
         services.AddRisk(configuration);
         services.AddImpact(configuration);
@@ -137,6 +141,7 @@ public static class VigieApp
         app.MapSessions();
         app.MapConcerns();
         app.MapIncidents();
+        app.MapPortal();
         app.MapGate();
         app.MapRisk();
         app.MapImpactFeature();

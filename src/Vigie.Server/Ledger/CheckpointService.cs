@@ -43,6 +43,9 @@ public sealed class CheckpointService : BackgroundService
 
     public NoteVerifier Verifier => _signer.Verifier;
 
+    /// <summary>Raised after a new checkpoint was signed and stored (witnesses are asked to cosign it).</summary>
+    public event Action<SignedCheckpoint>? Signed;
+
     /// <summary>The newest signed checkpoint.</summary>
     public SignedCheckpoint Latest => _latest ?? throw new InvalidOperationException("The checkpoint service has not started.");
 
@@ -115,6 +118,7 @@ public sealed class CheckpointService : BackgroundService
                 new LedgerStore.StoredCheckpoint(size, root, note, LedgerTime.Format(_time.GetUtcNow())));
             await tx.CommitAsync(cancellationToken);
             _latest = new SignedCheckpoint(size, root, note);
+            Signed?.Invoke(_latest);
             return _latest;
         }
         finally

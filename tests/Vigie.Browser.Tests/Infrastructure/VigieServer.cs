@@ -16,7 +16,7 @@ namespace Vigie.Browser.Tests.Infrastructure;
 /// directory, so Chromium can reach it. Used as a class fixture: one server per test class.
 /// Mirrors tests/Vigie.Server.Tests/Infrastructure/VigieFactory.cs.
 /// </summary>
-public sealed class VigieServer : WebApplicationFactory<Program>, IAsyncLifetime
+public class VigieServer : WebApplicationFactory<Program>, IAsyncLifetime
 {
     private readonly string _dataDirectory = Directory.CreateTempSubdirectory("vigie-browser-").FullName;
 
@@ -26,14 +26,25 @@ public sealed class VigieServer : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>The first-start admin's API token.</summary>
     public string AdminToken => File.ReadAllText(Path.Combine(_dataDirectory, "initial-admin-token")).Trim();
 
-    public ValueTask InitializeAsync()
+    public virtual async ValueTask InitializeAsync()
     {
+        await PrepareAsync();
         UseKestrel();
         StartServer();
         var address = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
         BaseUrl = address.TrimEnd('/');
-        return ValueTask.CompletedTask;
     }
+
+    /// <summary>Work a variant does before the server starts (a database to create, a witness to run).</summary>
+    protected virtual Task PrepareAsync() => Task.CompletedTask;
+
+    /// <summary>Settings a variant adds (PostgreSQL, witnesses, a given log key).</summary>
+    protected virtual void Configure(IWebHostBuilder builder)
+    {
+    }
+
+    /// <summary>The data directory, for files a variant puts there (a log key made in advance).</summary>
+    protected string DataDirectory => _dataDirectory;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -46,6 +57,7 @@ public sealed class VigieServer : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         // Concerns enter the log when filed, so tests can follow them at once (the default holds them for a batch).
         builder.UseSetting("Vigie:Concerns:BatchFilings", "false");
+        Configure(builder);
     }
 
     /// <summary>A client of the JSON API on the real port, with <paramref name="token"/> as bearer.</summary>

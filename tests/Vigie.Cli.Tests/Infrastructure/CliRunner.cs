@@ -23,7 +23,10 @@ public sealed class CliRunner : IDisposable
     /// <summary>More environment variables for the command (e.g. VIGIE_KEY_PASSPHRASE).</summary>
     public Dictionary<string, string?> Variables { get; } = [];
 
-    public async Task<CliResult> RunAsync(params string[] args)
+    public Task<CliResult> RunAsync(params string[] args) => RunAsync(CancellationToken.None, args);
+
+    /// <summary>Runs a long-lived command (vigie witness serve) until <paramref name="cancellationToken"/> is cancelled.</summary>
+    public async Task<CliResult> RunAsync(CancellationToken cancellationToken, params string[] args)
     {
         var output = new StringWriter();
         var error = new StringWriter();
@@ -40,7 +43,7 @@ public sealed class CliRunner : IDisposable
         }
 
         var environment = new CliEnvironment(output, error, name => variables.GetValueOrDefault(name));
-        var code = await CliApp.RunAsync(args, environment);
+        var code = await CliApp.RunAsync(args, environment, cancellationToken);
         return new CliResult(code, output.ToString(), error.ToString());
     }
 

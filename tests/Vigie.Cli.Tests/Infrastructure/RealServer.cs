@@ -18,13 +18,24 @@ public sealed class RealServer : WebApplicationFactory<global::Program>
     public const string Origin = "cli.vigie.example/log";
 
     private readonly string dataDirectory = Directory.CreateTempSubdirectory("vigie-cli-server-").FullName;
-
-    private readonly IReadOnlyDictionary<string, string> settings;
+    private readonly Action<IWebHostBuilder>? configure;
 
     /// <param name="settings">Server settings on top of the tests' defaults (e.g. Vigie:Concerns:BatchFilings).</param>
-    public RealServer(IReadOnlyDictionary<string, string>? settings = null)
+    public RealServer(IReadOnlyDictionary<string, string> settings)
+        : this(builder =>
+        {
+            foreach (var (key, value) in settings)
+            {
+                builder.UseSetting(key, value);
+            }
+        })
     {
-        this.settings = settings ?? new Dictionary<string, string>();
+    }
+
+    /// <param name="configure">Extra settings (witnesses, a given signer key) applied after the defaults.</param>
+    public RealServer(Action<IWebHostBuilder>? configure = null)
+    {
+        this.configure = configure;
         UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
         StartServer();
         var addresses = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
@@ -79,10 +90,7 @@ public sealed class RealServer : WebApplicationFactory<global::Program>
         builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore.Server.Kestrel", "Error");
         // Concerns enter the log when filed, so tests can follow them at once (the default holds them for a batch).
         builder.UseSetting("Vigie:Concerns:BatchFilings", "false");
-        foreach (var (key, value) in settings)
-        {
-            builder.UseSetting(key, value);
-        }
+        configure?.Invoke(builder);
     }
 
     public override async ValueTask DisposeAsync()

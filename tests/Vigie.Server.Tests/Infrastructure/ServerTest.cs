@@ -52,6 +52,18 @@ public abstract class ServerTest : IAsyncLifetime
         _ = Factory.Server;
     }
 
+    /// <summary>As <see cref="RestartAsync"/>, but on a real loopback socket (for outside clients such as Go's); returns its URL.</summary>
+    protected async Task<string> RestartOnLoopbackAsync(Action<Microsoft.AspNetCore.Hosting.IWebHostBuilder>? configure = null)
+    {
+        await Factory.DisposeAsync();
+        Factory = new VigieFactory(Store, configure: configure);
+        Factory.UseKestrel(o => o.Listen(System.Net.IPAddress.Loopback, 0));
+        Factory.StartServer();
+        return Factory.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()
+            .Features.Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()!
+            .Addresses.Single(a => a.StartsWith("http://127.0.0.1:", StringComparison.Ordinal));
+    }
+
     protected static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     protected async Task<NoteVerifier> LogKeyAsync(HttpClient client)

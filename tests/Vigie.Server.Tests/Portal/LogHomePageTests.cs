@@ -14,7 +14,7 @@ public abstract class LogHomePageTests : ServerTest
         await RecordEvidenceAsync(admin, RandomSha256(), name: "secret-safety-case.pdf", visibility: "internal");
         await CheckpointCoveringAsync(admin, 4);
 
-        var response = await Factory.CreateClient().GetAsync("/");
+        var response = await Factory.CreateClient().GetAsync("/log");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/html", response.Content.Headers.ContentType!.MediaType);
         var html = await response.Content.ReadAsStringAsync();

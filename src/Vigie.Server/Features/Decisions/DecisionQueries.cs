@@ -83,6 +83,18 @@ public sealed class DecisionQueries(Database database)
         return new DecisionDetail(summary, row.Description, row.Proposed, DecisionStateJson.Read(row.State), charter, snapshots);
     }
 
+    /// <summary>Every public decision with its state, in one query: what public statistics count.</summary>
+    public async Task<IReadOnlyList<(DecisionSummary Summary, DecisionState State)>> PublicStatesAsync(CancellationToken cancellationToken)
+    {
+        await using var c = await database.OpenAsync(cancellationToken);
+        var summaries = (await c.QueryAsync<DecisionSummary>(new CommandDefinition(
+            $"SELECT {SummaryColumns} FROM decisions WHERE visibility = 'public' ORDER BY log_index", cancellationToken: cancellationToken))).AsList();
+        var states = (await c.QueryAsync<(long LogIndex, string State)>(new CommandDefinition(
+            "SELECT log_index, state FROM decisions WHERE visibility = 'public' ORDER BY log_index", cancellationToken: cancellationToken)))
+            .ToDictionary(r => r.LogIndex, r => r.State);
+        return summaries.Select(d => (d, DecisionStateJson.Read(states[d.LogIndex]))).ToList();
+    }
+
     /// <summary>
     /// The latest approved, not reversed decision of <paramref name="type"/> about a version, or
     /// null: what the registry requires before it moves an alias. Internal decisions count.

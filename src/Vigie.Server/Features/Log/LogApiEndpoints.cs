@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Vigie.Core.Ledger;
 using Vigie.Server.Features.Users;
+using Vigie.Server.Features.Witnesses;
 using Vigie.Server.Http;
 using Vigie.Server.Ledger;
 using Vigie.Server.Storage;
@@ -14,16 +15,18 @@ public static class LogApiEndpoints
     {
         var group = app.MapGroup("/api/v1/log");
 
-        group.MapGet("/checkpoint", (CheckpointService checkpoints) =>
+        group.MapGet("/checkpoint", (CheckpointService checkpoints, PublishedCheckpoint published) =>
         {
-            var latest = checkpoints.Latest;
+            var current = published.Current;
+            var latest = current.Checkpoint;
             return Results.Ok(new
             {
                 origin = checkpoints.Origin,
                 size = latest.Size,
                 rootHash = Convert.ToBase64String(latest.RootHash),
-                note = latest.Note,
+                note = current.Note,
                 verifierKey = checkpoints.Verifier.VerifierKey,
+                cosignatures = current.Cosignatures.Select(c => new { witness = c.Name, keyId = c.KeyId.ToString("x8", System.Globalization.CultureInfo.InvariantCulture), time = LedgerTime.Format(c.Time) }),
             });
         });
 

@@ -1,4 +1,5 @@
 using Vigie.Core.Ledger;
+using Vigie.Server.Features.Witnesses;
 using Vigie.Server.Http;
 using Vigie.Server.Ledger;
 
@@ -12,10 +13,11 @@ public static class LogTilesEndpoints
 {
     public static void MapLogTiles(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/log/checkpoint", (HttpContext context, CheckpointService checkpoints) =>
+        // With witnesses configured, the checkpoint carries their cosignatures (C2SP tlog-cosignature).
+        app.MapGet("/log/checkpoint", (HttpContext context, PublishedCheckpoint published) =>
         {
             context.Response.Headers.CacheControl = "no-cache";
-            return Results.Text(checkpoints.Latest.Note, "text/plain; charset=utf-8");
+            return Results.Text(published.Current.Note, "text/plain; charset=utf-8");
         });
 
         app.MapGet("/log/key", (CheckpointService checkpoints) =>

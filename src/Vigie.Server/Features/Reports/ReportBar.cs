@@ -1,0 +1,3 @@
+namespace Vigie.Server.Features.Reports;
+
+public sealed record ReportBar(string Label, double Value, IReadOnlyList<long> Entries);

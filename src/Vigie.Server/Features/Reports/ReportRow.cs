@@ -1,0 +1,3 @@
+namespace Vigie.Server.Features.Reports;
+
+public sealed record ReportRow(IReadOnlyList<string> Cells, IReadOnlyList<long> Entries);

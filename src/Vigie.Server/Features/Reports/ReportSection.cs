@@ -1,0 +1,3 @@
+namespace Vigie.Server.Features.Reports;
+
+public sealed record ReportSection(string Title, IReadOnlyList<ReportBlock> Blocks);
