@@ -77,6 +77,7 @@ public sealed class GateBrowserTests(BrowserFixture browser, VigieServer server)
         await Page.GetByRole(AriaRole.Link, new() { Name = "Policy", Exact = true }).ClickAsync();
         await Assertions.Expect(Page.Locator("#active-policy")).ToContainTextAsync("regulatory-baseline@2");
         await Assertions.Expect(Page.Locator("#rules")).ToContainTextAsync("eu-systemic-risk-notification");
+        await Assertions.Expect(Page.Locator("#rules a[href='https://eur-lex.europa.eu/eli/reg/2024/1689/oj']").First).ToBeVisibleAsync(); // the text a rule implements
         await Page.GetByText("The policy text (YAML, exactly as approved)").ClickAsync();
         await Assertions.Expect(Page.Locator("#policy-text")).ToContainTextAsync("version: 2");
         await Page.Locator("#policy-history").GetByRole(AriaRole.Link, new() { Name = "regulatory-baseline@2" }).ClickAsync();
