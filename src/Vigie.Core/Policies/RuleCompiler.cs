@@ -29,10 +29,12 @@ internal static class RuleCompiler
             draft.Line, draft.Column, [.. paths.Select(p => p.Text)]);
         var compiled = new CompiledRule(rule, when?.Compiled.Program, require.Compiled.Program!, CompiledRule.Leaves(paths));
 
-        foreach (var (part, message) in RuleDryRun.Problems(compiled))
+        // The dry run uses programs that say where an error arose, so a type error is placed at its operator.
+        var located = (When: when is null ? null : CelRuntime.CompileLocated(when.Compiled.Tree!), Require: CelRuntime.CompileLocated(require.Compiled.Tree!));
+        foreach (var (part, message, exprLine, exprColumn) in RuleDryRun.Problems(rule.AppliesTo, located.When, located.Require))
         {
-            var node = part == "when" ? draft.WhenNode! : draft.RequireNode;
-            errors.Add(new PolicyError(draft.Id, node.Start.Line, node.Start.Column, $"'{part}' fails its dry run: {message}"));
+            var (line, column, suffix) = ScalarPlace.Of(part == "when" ? draft.WhenNode! : draft.RequireNode, text, exprLine, exprColumn);
+            errors.Add(new PolicyError(draft.Id, line, column, $"'{part}' fails its dry run: {message}{suffix}"));
         }
 
         return errors.Count > before ? null : compiled;

@@ -158,8 +158,12 @@ public sealed class PolicyReaderTests
     {
         var error = Assert.Single(Refused(Policy(Rule("types", "has(dossier.compute.trainingFlop) && dossier.compute.trainingFlop * 2 > 1.0"))).Errors);
         Assert.Equal("types", error.RuleId);
-        Assert.Equal((8L, 14L), (error.Line, error.Column));
+        Assert.Equal((8L, 14L + 67), (error.Line, error.Column)); // at the '*', the operation that has no overload
         Assert.Contains("'require' fails its dry run: no such overload: double * int", error.Message, StringComparison.Ordinal);
+
+        // In a folded block too: the operator's own line and column.
+        var folded = Assert.Single(Refused(Multiline(">-\n      has(dossier.compute.trainingFlop)\n      && dossier.compute.trainingFlop * 2 > 1.0")).Errors);
+        Assert.Equal((10L, 39L), (folded.Line, folded.Column));
     }
 
     [Fact]
@@ -168,6 +172,7 @@ public sealed class PolicyReaderTests
         var error = Assert.Single(Refused(Policy(Rule("unguarded", "dossier.scorecard.categories.size() > 0"))).Errors);
         Assert.Contains("no such key: 'scorecard'", error.Message, StringComparison.Ordinal);
         Assert.Contains("guard it with has(", error.Message, StringComparison.Ordinal);
+        Assert.Equal((8L, 14L + 9), (error.Line, error.Column)); // at the field the minimal dossier lacks
 
         Load(Policy(Rule("guarded", "has(dossier.scorecard) && dossier.scorecard.categories.size() > 0")));
         Load(Policy(Rule("guarded-by-when", "dossier.scorecard.categories.size() > 0", when: "has(dossier.scorecard)")));
