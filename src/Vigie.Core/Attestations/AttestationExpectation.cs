@@ -1,12 +1,16 @@
+using Vigie.Core.Ledger;
+
 namespace Vigie.Core.Attestations;
 
 /// <summary>
 /// What the verifier's caller requires of an attestation beyond its signature and log proof: the
-/// weights it is about to use, and the system, version and action it is about to take. Each
-/// null is not checked. Without these, an attestation that allowed another action (an internal
+/// weights it is about to use, the system, version and action it is about to take, and how
+/// recent the gate's evaluation must be (a policy may have tightened, a waiver expired, since an
+/// old allow). Each null is not checked. Without these, an attestation that allowed another action (an internal
 /// deployment) or another version with the same weights would verify in any pipeline.
 /// </summary>
-public sealed record AttestationExpectation(string? WeightsSha256 = null, string? System = null, string? Version = null, string? Action = null)
+public sealed record AttestationExpectation(
+    string? WeightsSha256 = null, string? System = null, string? Version = null, string? Action = null, DateTimeOffset? CheckedNoEarlierThan = null)
 {
     /// <summary>Every requirement the statement does not meet, as sentences.</summary>
     public IEnumerable<string> Mismatches(ReleaseStatement statement)
@@ -30,6 +34,11 @@ public sealed record AttestationExpectation(string? WeightsSha256 = null, string
         if (Action is not null && Action != statement.Action)
         {
             yield return $"the gate allowed '{statement.Action}', not '{Action}'.";
+        }
+
+        if (CheckedNoEarlierThan is { } oldest && (!LedgerTime.TryParse(statement.CheckedAt, out var checkedAt) || checkedAt < oldest))
+        {
+            yield return $"the gate allowed this at {statement.CheckedAt}, before {LedgerTime.Format(oldest)}, the oldest evaluation you accept.";
         }
     }
 }
