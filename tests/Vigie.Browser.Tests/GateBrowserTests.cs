@@ -77,6 +77,7 @@ public sealed class GateBrowserTests(BrowserFixture browser, VigieServer server)
         await Page.GetByRole(AriaRole.Link, new() { Name = "Policy", Exact = true }).ClickAsync();
         await Assertions.Expect(Page.Locator("#active-policy")).ToContainTextAsync("regulatory-baseline@2");
         await Assertions.Expect(Page.Locator("#rules")).ToContainTextAsync("eu-systemic-risk-notification");
+        await Assertions.Expect(Page.Locator("#rules a[href='https://eur-lex.europa.eu/eli/reg/2024/1689/oj']").First).ToBeVisibleAsync(); // the text a rule implements
         await Page.GetByText("The policy text (YAML, exactly as approved)").ClickAsync();
         await Assertions.Expect(Page.Locator("#policy-text")).ToContainTextAsync("version: 2");
         await Page.Locator("#policy-history").GetByRole(AriaRole.Link, new() { Name = "regulatory-baseline@2" }).ClickAsync();
@@ -91,6 +92,29 @@ public sealed class GateBrowserTests(BrowserFixture browser, VigieServer server)
         await Assertions.Expect(row).ToContainTextAsync("incidents-tracked");
         await Assertions.Expect(row).ToContainTextAsync("in-force");
         await Assertions.Expect(row).ToContainTextAsync("Incident tracking moves to Vigie next month");
+
+        // A proposal awaiting its decision: signers read what it would change before they sign.
+        var v3 = baseline.Replace("version: 1", "version: 3", StringComparison.Ordinal);
+        var proposal = (await PostOkAsync(people["max"], "/api/v1/policies", new { text = v3 })).GetProperty("decision").GetProperty("id").GetString()!;
+        await Page.GotoAsync(Server.BaseUrl + "/app/policy");
+        await Page.Locator("#proposals").GetByRole(AriaRole.Link, new() { Name = "regulatory-baseline@3" }).ClickAsync();
+        await Assertions.Expect(Page.Locator("h1")).ToHaveTextAsync("Proposed: regulatory-baseline@3");
+        await Assertions.Expect(Page.Locator("#rule-changes")).ToContainTextAsync("changed training-compute-recorded (severity)");
+        await Assertions.Expect(Page.Locator("pre.policy-diff .diff-add", new() { HasText = "severity: warn" })).ToHaveCountAsync(2);
+        await Page.GetByRole(AriaRole.Link, new() { Name = proposal, Exact = true }).ClickAsync();
+        await Assertions.Expect(Page.Locator("#proposal")).ToContainTextAsync("Proposes policy regulatory-baseline@3");
+
+        // The gate's results for the version, reached from its page: the deny and the rules that failed.
+        var check = await PostOkAsync(people["max"], "/api/v1/gate/check", new { system = "atlas", version = "1.0", action = "deploy-internal" });
+        Assert.Equal("deny", check.GetProperty("result").GetString());
+        await Page.GotoAsync(Server.BaseUrl + "/app/systems/atlas/versions/1.0");
+        await Page.GetByRole(AriaRole.Link, new() { Name = "Release gate results" }).ClickAsync();
+        var result = Page.Locator("#gate-checks tbody tr").First;
+        await Assertions.Expect(result).ToContainTextAsync("deploy-internal");
+        await Assertions.Expect(result).ToContainTextAsync("deny");
+        await Assertions.Expect(result).ToContainTextAsync("regulatory-baseline@2");
+        await Assertions.Expect(result).ToContainTextAsync("approved-decision (fail)");
+        await Assertions.Expect(result.GetByRole(AriaRole.Link, new() { Name = check.GetProperty("index").GetInt64().ToString(System.Globalization.CultureInfo.InvariantCulture) })).ToBeVisibleAsync();
     }
 
     private static async Task<string> DigestAsync(HttpClient admin, string decision) =>

@@ -256,6 +256,23 @@ public sealed class GateCommandTests(RealServerFixture fixture) : IClassFixture<
         Assert.StartsWith($"verified: {system}@2.0 (weights sha256 ", verified.Out);
         Assert.Contains("may train: the gate said allow under policy regulatory-baseline@1, decision dec-", verified.Out);
 
+        // Deployment tooling names what it is about to do: an attestation for training does not let it deploy.
+        var scoped = await verifier.RunAsync("attest", "verify", attestation, "--key", key, "--system", system, "--version", "2.0", "--action", "train", "--max-age-days", "1");
+        Assert.True(scoped.ExitCode == 0, scoped.ToString());
+        var otherAction = await verifier.RunAsync("attest", "verify", attestation, "--key", key, "--weights", weights, "--action", "deploy-external");
+        Assert.Equal(1, otherAction.ExitCode);
+        Assert.Contains("the gate allowed 'train', not 'deploy-external'", otherAction.Error);
+        var otherVersion = await verifier.RunAsync("attest", "verify", attestation, "--key", key, "--system", system, "--version", "1.0", "--json");
+        Assert.Equal(1, otherVersion.ExitCode);
+        Assert.Contains("the attestation is about version '2.0', not '1.0'.", JsonDocument.Parse(otherVersion.Out).RootElement.GetProperty("problems")[0].GetString());
+        var stale = await verifier.RunAsync("attest", "verify", attestation, "--key", key, "--max-age-days", "0.00000001"); // under a millisecond
+        Assert.Equal(1, stale.ExitCode);
+        Assert.Contains("the oldest evaluation you accept", stale.Error);
+        Assert.Equal(2, (await verifier.RunAsync("attest", "verify", attestation, "--key", key, "--max-age-days", "0")).ExitCode);
+        var badAction = await verifier.RunAsync("attest", "verify", attestation, "--key", key, "--action", "ship");
+        Assert.Equal(2, badAction.ExitCode);
+        Assert.Contains("--action 'ship' is not an action", badAction.Error);
+
         var wrongWeights = await verifier.RunAsync("attest", "verify", attestation, "--key", key, "--sha256", new string('0', 64));
         Assert.Equal(1, wrongWeights.ExitCode);
         Assert.Contains("not the 0000", wrongWeights.Error);

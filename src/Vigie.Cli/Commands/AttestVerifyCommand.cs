@@ -2,15 +2,18 @@ using System.CommandLine;
 using System.Text.Json;
 using Spectre.Console;
 using Vigie.Core.Attestations;
+using Vigie.Core.Governance;
 using Vigie.Core.Ledger;
 
 namespace Vigie.Cli.Commands;
 
 /// <summary>
-/// vigie attest verify FILE [--key K] [--weights FILE | --sha256 HEX]: checks a release
-/// attestation offline — the DSSE signature, the signed checkpoint, the gate evaluation's log
-/// entry and its inclusion proof — with the log's key (given, or pinned by an earlier
-/// 'vigie verify'). Exit 0 when it verifies, 1 when not: deployment tooling can require it.
+/// vigie attest verify FILE [--key K] [--weights FILE | --sha256 HEX] [--system S] [--version V]
+/// [--action A] [--max-age-days N]: checks a release attestation offline — the DSSE signature, the signed
+/// checkpoint, the gate evaluation's log entry and its inclusion proof — with the log's key
+/// (given, or pinned by an earlier 'vigie verify'), and that it allowed the weights, system,
+/// version and action the caller names, recently enough. Exit 0 when it verifies, 1 when not: deployment tooling
+/// can require it.
 /// </summary>
 internal static class AttestVerifyCommand
 {
@@ -20,13 +23,30 @@ internal static class AttestVerifyCommand
         var key = new Option<string?>("--key") { Description = "The log's verifier key (<name>+<id>+<key>, as /log/key serves it); default: the key pinned for that log." };
         var weights = new Option<string?>("--weights") { Description = "The weights file you are about to deploy: its SHA-256 must be the attestation's subject." };
         var sha256 = new Option<string?>("--sha256") { Description = "The SHA-256 the subject must have (instead of --weights)." };
-        var command = new Command("verify", "Verify a release attestation offline: signature, checkpoint, log entry and inclusion proof. Exit 0 verified, 1 not.")
+        var system = new Option<string?>("--system") { Description = "The system you are about to deploy: the attestation must be about it." };
+        var version = new Option<string?>("--version") { Description = "The version you are about to deploy: the attestation must be about it." };
+        var action = new Option<string?>("--action") { Description = $"The action you are about to take ({DecisionTypes.ActionNames}): the gate must have allowed that one." };
+        var maxAge = new Option<double?>("--max-age-days") { Description = "Refuse an attestation whose gate evaluation is older than this many days (e.g. 1, or 0.25 for six hours)." };
+        var command = new Command("verify", "Verify a release attestation offline: signature, checkpoint, log entry and inclusion proof, and that it allowed what you are about to do. Exit 0 verified, 1 not.")
         {
-            file, key, weights, sha256,
+            file, key, weights, sha256, system, version, action, maxAge,
         };
         app.SetAction(command, async (context, parse, cancellationToken) =>
         {
             var path = parse.GetValue(file)!;
+            if (parse.GetValue(action) is { } a && !DecisionTypes.IsAction(a))
+            {
+                throw new CliFailure(ExitCodes.Usage, $"--action '{a}' is not an action; use one of {DecisionTypes.ActionNames}.");
+            }
+
+            DateTimeOffset? oldest = null;
+            if (parse.GetValue(maxAge) is { } days)
+            {
+                oldest = days is > 0 and <= 36_500
+                    ? context.Environment.Clock.GetUtcNow() - TimeSpan.FromDays(days)
+                    : throw new CliFailure(ExitCodes.Usage, $"--max-age-days must be a number of days above 0 (and at most 36500); got {days}.");
+            }
+
             var bundle = Read(path);
             var verifier = ResolveKey(context, parse.GetValue(key), bundle);
             var expected = parse.GetValue(sha256)?.ToLowerInvariant();
@@ -35,7 +55,8 @@ internal static class AttestVerifyCommand
                 expected = (await FileDigest.ComputeAsync(weightsPath, cancellationToken)).Sha256;
             }
 
-            var check = AttestationVerifier.Verify(bundle, verifier, expected);
+            var check = AttestationVerifier.Verify(bundle, verifier,
+                new AttestationExpectation(expected, parse.GetValue(system), parse.GetValue(version), parse.GetValue(action), oldest));
             var s = check.Statement;
             if (context.Json)
             {

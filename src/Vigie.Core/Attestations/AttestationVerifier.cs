@@ -9,14 +9,19 @@ namespace Vigie.Core.Attestations;
 /// signature over the in-toto statement; the signed checkpoint (C2SP signed-note, origin = key
 /// name); the gate.checked entry — its body (or revealed body, against its commitment) must state
 /// what the predicate states; and its RFC 9162 inclusion proof to the checkpoint's root. Optionally
-/// the subject must be the weights the caller holds.
+/// the subject must be the weights the caller holds, and the system, version and action the ones
+/// it is about to deploy (<see cref="AttestationExpectation"/>).
 /// </summary>
 public static class AttestationVerifier
 {
     private const string CheckedKind = "gate.checked/v1";
 
-    public static AttestationCheck Verify(JsonElement bundle, NoteVerifier key, string? expectedWeightsSha256 = null)
+    public static AttestationCheck Verify(JsonElement bundle, NoteVerifier key, string? expectedWeightsSha256 = null) =>
+        Verify(bundle, key, new AttestationExpectation(expectedWeightsSha256));
+
+    public static AttestationCheck Verify(JsonElement bundle, NoteVerifier key, AttestationExpectation expectation)
     {
+        ArgumentNullException.ThrowIfNull(expectation);
         ArgumentNullException.ThrowIfNull(key);
         var problems = new List<string>();
         if (Text(bundle, "mediaType") != ReleaseAttestation.BundleMediaType)
@@ -66,10 +71,7 @@ public static class AttestationVerifier
             problems.Add($"the statement records a '{statement.Result}' result; only an allowing gate is attested.");
         }
 
-        if (expectedWeightsSha256 is not null && !string.Equals(expectedWeightsSha256, statement.WeightsSha256, StringComparison.OrdinalIgnoreCase))
-        {
-            problems.Add($"the subject is weights {statement.WeightsSha256}, not the {expectedWeightsSha256} you hold.");
-        }
+        problems.AddRange(expectation.Mismatches(statement));
 
         if (statement.LogOrigin != key.Name)
         {

@@ -44,6 +44,9 @@ internal static partial class CelRuntime
         }
     }
 
+    /// <summary>The same expression compiled so that its runtime errors say where they arose (for the dry run at load).</summary>
+    public static CelProgram CompileLocated(Cel.Internal.CelParser.StartContext tree) => CelCompiler.Compile(tree, locate: true);
+
     /// <summary>
     /// Runs a program on a dossier value: true or false, or an error. Every error a rule's
     /// evaluation raises is the rule's, never the caller's, so it is caught here.
@@ -57,7 +60,7 @@ internal static partial class CelRuntime
         }
         catch (CelEvalException e)
         {
-            return new CelRun(false, e.Message);
+            return e.At is { } at ? new CelRun(false, e.Message, at.Line, at.Column + 1) : new CelRun(false, e.Message);
         }
 
         return result is bool value

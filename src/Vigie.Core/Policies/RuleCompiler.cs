@@ -1,5 +1,4 @@
 using Antlr4.Runtime;
-using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
 namespace Vigie.Core.Policies;
@@ -30,10 +29,12 @@ internal static class RuleCompiler
             draft.Line, draft.Column, [.. paths.Select(p => p.Text)]);
         var compiled = new CompiledRule(rule, when?.Compiled.Program, require.Compiled.Program!, CompiledRule.Leaves(paths));
 
-        foreach (var (part, message) in RuleDryRun.Problems(compiled))
+        // The dry run uses programs that say where an error arose, so a type error is placed at its operator.
+        var located = (When: when is null ? null : CelRuntime.CompileLocated(when.Compiled.Tree!), Require: CelRuntime.CompileLocated(require.Compiled.Tree!));
+        foreach (var (part, message, exprLine, exprColumn) in RuleDryRun.Problems(rule.AppliesTo, located.When, located.Require))
         {
-            var node = part == "when" ? draft.WhenNode! : draft.RequireNode;
-            errors.Add(new PolicyError(draft.Id, node.Start.Line, node.Start.Column, $"'{part}' fails its dry run: {message}"));
+            var (line, column, suffix) = ScalarPlace.Of(part == "when" ? draft.WhenNode! : draft.RequireNode, text, exprLine, exprColumn);
+            errors.Add(new PolicyError(draft.Id, line, column, $"'{part}' fails its dry run: {message}{suffix}"));
         }
 
         return errors.Count > before ? null : compiled;
@@ -52,7 +53,7 @@ internal static class RuleCompiler
         var compiled = CelRuntime.Compile(expression);
         if (compiled.Error is not null)
         {
-            var (line, column, suffix) = Place(node, text, compiled.Line, compiled.Column);
+            var (line, column, suffix) = ScalarPlace.Of(node, text, compiled.Line, compiled.Column);
             errors.Add(new PolicyError(draft.Id, line, column, $"'{part}': {compiled.Error}{suffix}"));
             return null;
         }
@@ -60,39 +61,11 @@ internal static class RuleCompiler
         var reads = ReadPathCollector.Collect(compiled.Tree!);
         foreach (var (message, at) in reads.Problems)
         {
-            var (line, column, suffix) = Place(node, text, at.Line, at.Column + 1);
+            var (line, column, suffix) = ScalarPlace.Of(node, text, at.Line, at.Column + 1);
             errors.Add(new PolicyError(draft.Id, line, column, $"'{part}': {message}{suffix}"));
         }
 
         return reads.Problems.Count > 0 ? null : new Checked(compiled, reads.Paths);
-    }
-
-    /// <summary>
-    /// The YAML position of a 1-based position inside an expression: exact for a one-line plain
-    /// or quoted scalar and for a literal block (|); otherwise the scalar's start, with the
-    /// position inside the expression added to the message.
-    /// </summary>
-    internal static (long Line, long Column, string Suffix) Place(YamlScalarNode node, string text, long exprLine, long exprColumn)
-    {
-        if (exprLine < 1)
-        {
-            return (node.Start.Line, node.Start.Column, "");
-        }
-
-        switch (node.Style)
-        {
-            case ScalarStyle.Plain when exprLine == 1 && node.Start.Line == node.End.Line:
-                return (node.Start.Line, node.Start.Column + exprColumn - 1, "");
-            case ScalarStyle.SingleQuoted or ScalarStyle.DoubleQuoted when exprLine == 1 && node.Start.Line == node.End.Line:
-                return (node.Start.Line, node.Start.Column + exprColumn, "");
-            case ScalarStyle.Literal:
-                var lines = text.Split('\n');
-                var first = (int)node.Start.Line; // the indicator's line; content starts on the next one (index = line number)
-                var indent = lines.Skip(first).FirstOrDefault(l => l.Trim().Length > 0) is { } content ? content.Length - content.TrimStart(' ').Length : 0;
-                return (node.Start.Line + exprLine, indent + exprColumn, "");
-            default:
-                return (node.Start.Line, node.Start.Column, $" (at line {exprLine}, column {exprColumn} of the expression)");
-        }
     }
 
     private static int Nesting(string expression)

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Vigie.Core.Governance;
+using Vigie.Core.Policies.Expressions;
 
 namespace Vigie.Core.Policies;
 
@@ -19,42 +20,46 @@ internal static class RuleDryRun
         a => (WithAction(JsonNode.Parse(DossierSchema.SampleText)!, a), WithAction(DossierShape.Minimal(DossierSchema.Sample)!, a)),
         StringComparer.Ordinal);
 
-    /// <summary>Problems as (which condition, message); none when the rule runs cleanly on both samples.</summary>
-    public static IReadOnlyList<(string Part, string Message)> Problems(CompiledRule rule)
+    /// <summary>
+    /// Problems as (which condition, message, and the 1-based line and column in the expression,
+    /// 0 when unknown); none when the rule runs cleanly on both samples. The programs should be
+    /// compiled to locate their errors (<see cref="CelRuntime.CompileLocated"/>).
+    /// </summary>
+    public static IReadOnlyList<(string Part, string Message, long Line, long Column)> Problems(IReadOnlyList<string> appliesTo, CelProgram? when, CelProgram require)
     {
-        var problems = new List<(string, string)>();
-        foreach (var action in rule.Rule.AppliesTo)
+        var problems = new List<(string, string, long, long)>();
+        foreach (var action in appliesTo)
         {
             var (full, minimal) = Samples[action];
-            var whenError = rule.When is { } when ? CelRuntime.Run(when, full).Error : null;
-            var requireError = CelRuntime.Run(rule.Require, full).Error;
-            if (whenError is not null || requireError is not null)
+            var whenRun = when is null ? default : CelRuntime.Run(when, full);
+            var requireRun = CelRuntime.Run(require, full);
+            if (whenRun.Failed || requireRun.Failed)
             {
                 // A mistake on the full sample says all there is; the minimal run would only repeat it.
-                AddIf(problems, "when", whenError);
-                AddIf(problems, "require", requireError);
+                AddIf(problems, "when", whenRun);
+                AddIf(problems, "require", requireRun);
                 continue;
             }
 
-            var relevant = rule.When is null ? new CelRun(true, null) : CelRuntime.Run(rule.When, minimal);
-            if (relevant.Error is { } absentWhen)
+            var relevant = when is null ? new CelRun(true, null) : CelRuntime.Run(when, minimal);
+            if (relevant.Failed)
             {
-                problems.Add(("when", Unguarded(absentWhen)));
+                problems.Add(("when", Unguarded(relevant.Error!), relevant.Line, relevant.Column));
             }
-            else if (relevant.Value && CelRuntime.Run(rule.Require, minimal).Error is { } absentRequire)
+            else if (relevant.Value && CelRuntime.Run(require, minimal) is { Failed: true } absent)
             {
-                problems.Add(("require", Unguarded(absentRequire)));
+                problems.Add(("require", Unguarded(absent.Error!), absent.Line, absent.Column));
             }
         }
 
         return [.. problems.Distinct()];
     }
 
-    private static void AddIf(List<(string, string)> problems, string part, string? error)
+    private static void AddIf(List<(string, string, long, long)> problems, string part, CelRun run)
     {
-        if (error is not null)
+        if (run.Failed)
         {
-            problems.Add((part, $"{error} — on the sample dossier, which has every field of the schema (see docs/dossier.md)"));
+            problems.Add((part, $"{run.Error} — on the sample dossier, which has every field of the schema (see docs/dossier.md)", run.Line, run.Column));
         }
     }
 

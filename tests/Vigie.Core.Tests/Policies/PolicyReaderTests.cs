@@ -96,6 +96,38 @@ public sealed class PolicyReaderTests
         Assert.Equal((10L, 12L), (error.Line, error.Column));
     }
 
+    private static string Multiline(string require) => Policy($"  - id: multi\n    applies_to: [train]\n    require: {require}\n    severity: block\n    message: m\n    implements: i\n");
+
+    [Fact]
+    public void CelSyntaxError_InAFoldedBlock_IsPlacedOnItsLineAndColumn()
+    {
+        // The presets write long conditions as folded blocks (>-): YAML joins their lines with spaces.
+        var error = Assert.Single(Refused(Multiline(">-\n      dossier.action == 'train'\n      && && true")).Errors);
+        Assert.Equal((10L, 10L), (error.Line, error.Column));
+        Assert.DoesNotContain("of the expression", error.Message, StringComparison.Ordinal);
+
+        // An empty line is a line feed in the value; a more-indented line keeps its breaks.
+        var spaced = Assert.Single(Refused(Multiline(">\n      dossier.action == 'train'\n\n        || dossier.card.profile.size() > 0\n      || true\n")).Errors);
+        Assert.Contains("has no field 'profile'", spaced.Message, StringComparison.Ordinal);
+        Assert.Equal((11L, 12L), (spaced.Line, spaced.Column));
+    }
+
+    [Fact]
+    public void MistakesInMultiLinePlainAndQuotedScalars_ArePlacedOnTheirLine()
+    {
+        var plain = Assert.Single(Refused(Multiline("dossier.action == 'train'\n      && dossier.card.profile.size() > 0")).Errors);
+        Assert.Contains("has no field 'profile'", plain.Message, StringComparison.Ordinal);
+        Assert.Equal((9L, 10L), (plain.Line, plain.Column));
+
+        var quoted = Assert.Single(Refused(Multiline("'has(dossier.card)\n      && && true'")).Errors);
+        Assert.Equal((9L, 10L), (quoted.Line, quoted.Column));
+
+        // An escape makes the value differ from the text: the scalar's start, and the place in the expression.
+        var escaped = Assert.Single(Refused(Multiline("\"has(dossier.card) \\u0026\\u0026\n      && && true\"")).Errors);
+        Assert.Equal((8L, 14L), (escaped.Line, escaped.Column));
+        Assert.Contains("of the expression)", escaped.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void MisspeltField_IsAnError_EvenInABranchNoDryRunReaches()
     {
@@ -126,8 +158,12 @@ public sealed class PolicyReaderTests
     {
         var error = Assert.Single(Refused(Policy(Rule("types", "has(dossier.compute.trainingFlop) && dossier.compute.trainingFlop * 2 > 1.0"))).Errors);
         Assert.Equal("types", error.RuleId);
-        Assert.Equal((8L, 14L), (error.Line, error.Column));
+        Assert.Equal((8L, 14L + 67), (error.Line, error.Column)); // at the '*', the operation that has no overload
         Assert.Contains("'require' fails its dry run: no such overload: double * int", error.Message, StringComparison.Ordinal);
+
+        // In a folded block too: the operator's own line and column.
+        var folded = Assert.Single(Refused(Multiline(">-\n      has(dossier.compute.trainingFlop)\n      && dossier.compute.trainingFlop * 2 > 1.0")).Errors);
+        Assert.Equal((10L, 39L), (folded.Line, folded.Column));
     }
 
     [Fact]
@@ -136,6 +172,7 @@ public sealed class PolicyReaderTests
         var error = Assert.Single(Refused(Policy(Rule("unguarded", "dossier.scorecard.categories.size() > 0"))).Errors);
         Assert.Contains("no such key: 'scorecard'", error.Message, StringComparison.Ordinal);
         Assert.Contains("guard it with has(", error.Message, StringComparison.Ordinal);
+        Assert.Equal((8L, 14L + 9), (error.Line, error.Column)); // at the field the minimal dossier lacks
 
         Load(Policy(Rule("guarded", "has(dossier.scorecard) && dossier.scorecard.categories.size() > 0")));
         Load(Policy(Rule("guarded-by-when", "dossier.scorecard.categories.size() > 0", when: "has(dossier.scorecard)")));

@@ -62,6 +62,12 @@ public abstract class AttestationTests : GateTest
         Assert.Equal(Dsse.InTotoPayloadType, bundle.GetProperty("dsseEnvelope").GetProperty("payloadType").GetString());
 
         Assert.Contains("not the", Assert.Single(AttestationVerifier.Verify(bundle, key, RandomSha256()).Problems));
+        Assert.True(LedgerTime.TryParse(s.CheckedAt, out var checkedAt));
+        Assert.True(AttestationVerifier.Verify(bundle, key, new AttestationExpectation(weights, "atlas", "2.0", "train", checkedAt)).Verified);
+        Assert.Contains("the oldest evaluation you accept",
+            Assert.Single(AttestationVerifier.Verify(bundle, key, new AttestationExpectation(CheckedNoEarlierThan: checkedAt.AddMilliseconds(1))).Problems));
+        Assert.Equal(["the attestation is about system 'atlas', not 'orion'.", "the attestation is about version '2.0', not '1.0'.", "the gate allowed 'train', not 'deploy-external'."],
+            AttestationVerifier.Verify(bundle, key, new AttestationExpectation(weights, "orion", "1.0", "deploy-external")).Problems);
         Assert.False(AttestationVerifier.Verify(bundle, NoteSigner.Generate("test.vigie.example/log").Verifier).Verified);
     }
 

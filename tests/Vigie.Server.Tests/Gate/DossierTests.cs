@@ -84,6 +84,7 @@ public abstract class DossierTests : DecisionTest
         Assert.Equal("fine-tune", dossier.GetProperty("version").GetProperty("kind").GetString());
         Assert.Equal(2e24, dossier.GetProperty("compute").GetProperty("trainingFlop").GetDouble());
         Assert.Equal(3.2e25, dossier.GetProperty("compute").GetProperty("totalFlopWithLineage").GetDouble());
+        Assert.Equal(3.2e25, dossier.GetProperty("compute").GetProperty("effectiveCompute").GetDouble());
         var card = dossier.GetProperty("card");
         var stored = await ReadJsonAsync(await admin.GetAsync(CardApi.CardPath(System, "1.1")));
         Assert.Equal(stored.GetProperty("cardSha256").GetString(), card.GetProperty("sha256").GetString());

@@ -11,7 +11,7 @@ internal sealed partial class CelCompiler
         {
             case CelParser.IdentOrGlobalCallContext ident:
                 Refuse(ident.leadingDot, "a leading '.' is not supported");
-                return ident.op is null ? Identifier(ident) : GlobalCall(ident);
+                return ident.op is null ? Identifier(ident) : At(ident.id, GlobalCall(ident));
             case CelParser.NestedContext nested:
                 return Expr(nested.e);
             case CelParser.CreateListContext list:

@@ -1,4 +1,5 @@
 using Antlr4.Runtime;
+using Antlr4.Runtime.Tree;
 using Cel.Internal;
 
 namespace Vigie.Core.Policies.Expressions;
@@ -19,13 +20,45 @@ internal sealed partial class CelCompiler
     private Dictionary<string, int> _scope = new(StringComparer.Ordinal) { [ReadPath.Root] = 0 };
     private int _depth;
     private int _frameSize = 1;
+    private bool _locate;
 
-    public static CelProgram Compile(CelParser.StartContext tree)
+    /// <summary>
+    /// Compiles a parsed expression. With <paramref name="locate"/>, each operation records its token
+    /// in the errors it raises, so the load-time dry run can say where a type error is; the gate's
+    /// own programs are compiled without it and pay nothing for it.
+    /// </summary>
+    public static CelProgram Compile(CelParser.StartContext tree, bool locate = false)
     {
-        var compiler = new CelCompiler();
+        var compiler = new CelCompiler { _locate = locate };
         var root = compiler.Expr(tree.e);
         return new CelProgram(root, compiler._frameSize);
     }
+
+    /// <summary>In a locating program, <paramref name="eval"/> with its errors placed at <paramref name="token"/>; otherwise (and for constants) itself.</summary>
+    private Eval At(IToken? token, Eval eval)
+    {
+        if (!_locate || token is null || _constants.ContainsKey(eval))
+        {
+            return eval;
+        }
+
+        return frame =>
+        {
+            try
+            {
+                return eval(frame);
+            }
+            catch (CelEvalException e)
+            {
+                e.Locate(token);
+                throw;
+            }
+        };
+    }
+
+    /// <summary>The operator token of a rule context: its first child that is a token (e.g. '&&', '['), else its start.</summary>
+    private static IToken Operator(ParserRuleContext context) =>
+        context.children?.OfType<ITerminalNode>().FirstOrDefault()?.Symbol ?? context.Start;
 
     private Eval Expr(CelParser.ExprContext expr)
     {
@@ -37,7 +70,7 @@ internal sealed partial class CelCompiler
 
         var then = Or(expr.e1);
         var otherwise = Expr(expr.e2);
-        return frame => CelValuesOps.Bool(condition(frame), "the condition of ?:") ? then(frame) : otherwise(frame);
+        return At(expr.op, frame => CelValuesOps.Bool(condition(frame), "the condition of ?:") ? then(frame) : otherwise(frame));
     }
 
     private Eval Or(CelParser.ConditionalOrContext or)
@@ -48,7 +81,7 @@ internal sealed partial class CelCompiler
         }
 
         Eval[] parts = [And(or.e), .. or._e1.Select(And)];
-        return frame => Logical(parts, frame, stopOn: true);
+        return At(Operator(or), frame => Logical(parts, frame, stopOn: true));
     }
 
     private Eval And(CelParser.ConditionalAndContext and)
@@ -59,7 +92,7 @@ internal sealed partial class CelCompiler
         }
 
         Eval[] parts = [Relation(and.e), .. and._e1.Select(Relation)];
-        return frame => Logical(parts, frame, stopOn: false);
+        return At(Operator(and), frame => Logical(parts, frame, stopOn: false));
     }
 
     /// <summary>
@@ -106,7 +139,7 @@ internal sealed partial class CelCompiler
         var left = Relation(relation.relation(0));
         var right = Relation(relation.relation(1));
         var op = relation.op.Text;
-        return op switch
+        return At(relation.op, op switch
         {
             "==" => frame => Boxed(CelCompare.Equal(left(frame), right(frame))),
             "!=" => frame => Boxed(!CelCompare.Equal(left(frame), right(frame))),
@@ -116,7 +149,7 @@ internal sealed partial class CelCompiler
             ">" => frame => Boxed(CelCompare.Order(left(frame), right(frame), op) > 0),
             ">=" => frame => Boxed(CelCompare.Order(left(frame), right(frame), op) >= 0),
             _ => throw new CelCompileException($"unknown operator '{op}'", relation.op),
-        };
+        });
     }
 
     private Eval Calc(CelParser.CalcContext calc)
@@ -128,7 +161,7 @@ internal sealed partial class CelCompiler
 
         var left = Calc(calc.calc(0));
         var right = Calc(calc.calc(1));
-        return calc.op.Text switch
+        return At(calc.op, calc.op.Text switch
         {
             "+" => frame => CelArithmetic.Add(left(frame), right(frame)),
             "-" => frame => CelArithmetic.Subtract(left(frame), right(frame)),
@@ -136,7 +169,7 @@ internal sealed partial class CelCompiler
             "/" => frame => CelArithmetic.Divide(left(frame), right(frame)),
             "%" => frame => CelArithmetic.Modulo(left(frame), right(frame)),
             var op => throw new CelCompileException($"unknown operator '{op}'", calc.op),
-        };
+        });
     }
 
     private Eval Unary(CelParser.UnaryContext unary)
@@ -145,11 +178,11 @@ internal sealed partial class CelCompiler
         {
             case CelParser.LogicalNotContext not:
                 var operand = Member(not.member());
-                return not._ops.Count % 2 == 0 ? frame => Boxed(CelValuesOps.Bool(operand(frame), "!")) : frame => Boxed(CelArithmetic.Not(operand(frame)));
+                return At(not.Start, not._ops.Count % 2 == 0 ? frame => Boxed(CelValuesOps.Bool(operand(frame), "!")) : frame => Boxed(CelArithmetic.Not(operand(frame))));
             case CelParser.NegateContext negate:
                 var value = Member(negate.member());
                 var times = negate._ops.Count;
-                return frame =>
+                return At(negate.Start, frame =>
                 {
                     var result = value(frame);
                     for (var i = 0; i < times; i++)
@@ -158,7 +191,7 @@ internal sealed partial class CelCompiler
                     }
 
                     return result;
-                };
+                });
             case CelParser.MemberExprContext member:
                 return Member(member.member());
             default:
@@ -176,14 +209,14 @@ internal sealed partial class CelCompiler
                 Refuse(select.opt, "optional field selection (.?) is not supported; guard the field with has()");
                 var target = Member(select.member());
                 var field = select.id.Text;
-                return frame => CelValuesOps.Select(target(frame), field);
+                return At(select.id, frame => CelValuesOps.Select(target(frame), field));
             case CelParser.IndexContext index:
                 Refuse(index.opt, "optional indexing ([?...]) is not supported; check the key with 'in' first");
                 var container = Member(index.member());
                 var key = Expr(index.index);
-                return frame => CelValuesOps.Index(container(frame), key(frame));
+                return At(Operator(index), frame => CelValuesOps.Index(container(frame), key(frame)));
             case CelParser.MemberCallContext call:
-                return MemberCall(call);
+                return At(call.id, MemberCall(call));
             default:
                 throw new CelCompileException("unsupported expression", member.Start);
         }

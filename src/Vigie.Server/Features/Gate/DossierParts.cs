@@ -99,7 +99,13 @@ internal static class DossierParts
         return json;
     }
 
-    /// <summary>Training compute; each field absent when no run recorded it.</summary>
+    /// <summary>
+    /// Training compute; each field absent when no run recorded it. <c>effectiveCompute</c> is the
+    /// compute the version embodies — its training with its lineage, the same measure an evaluation
+    /// records by default (ADR 0011) — so a rule can compare the two, as the Preparedness
+    /// Framework's "evaluate at every 2x effective compute" does. Vigie records no separate
+    /// algorithmic-efficiency figure, so raw compute stands for effective compute.
+    /// </summary>
     public static JsonObject Compute(double? own, double? withLineage)
     {
         var json = new JsonObject();
@@ -111,6 +117,7 @@ internal static class DossierParts
         if (withLineage is { } total)
         {
             json["totalFlopWithLineage"] = total;
+            json["effectiveCompute"] = total;
         }
 
         return json;
