@@ -45,6 +45,38 @@ public sealed class ImpactServerCommandTests(RealServerFixture fixture) : IClass
     }
 
     [Fact]
+    public async Task ARunsCompute_CanBeEstimated_By6ND_OrFromHardware_AndTheMethodIsKeptInItsNotes()
+    {
+        using var cli = new CliRunner(Server.Url, Server.AdminToken);
+        var name = Unique("llama");
+        await cli.RunAsync("systems", "add", name, "--purpose", "Assistant");
+        await cli.RunAsync("versions", "add", name, "1.0");
+
+        // METHODS.md: Llama 2 70B, 70e9 parameters × 2e12 tokens → 8.4e23 FLOP.
+        var pretrain = await cli.RunAsync("runs", "add", name, "1.0", "pretrain", "--started", "2026-01-05", "--params", "7e10", "--tokens", "2000000000000");
+        Assert.True(pretrain.ExitCode == 0, pretrain.ToString());
+        Assert.Contains("Compute: 8.4E+23 FLOP.", pretrain.Out);
+        // Epoch AI's method: 1e6 H100-hours × 3600 × 989e12 FLOP/s × 30 % (its default for language models) = 1.06812e24.
+        var hardware = await cli.RunAsync("runs", "add", name, "1.0", "continued", "--started", "2026-02-01", "--accelerator", "H100-SXM", "--accelerator-hours", "1e6");
+        Assert.True(hardware.ExitCode == 0, hardware.ToString());
+
+        using var client = Server.Client(Server.AdminToken);
+        var runs = JsonDocument.Parse(await client.GetStringAsync($"/api/v1/systems/{name}/versions/1.0")).RootElement.GetProperty("trainingRuns").EnumerateArray()
+            .ToDictionary(r => r.GetProperty("run").GetString()!);
+        Assert.Equal(8.4e23, runs["pretrain"].GetProperty("computeFlop").GetDouble(), 8.4e23 * 1e-12);
+        Assert.Contains("6·N·D", runs["pretrain"].GetProperty("notes").GetString());
+        Assert.Equal(1e6 * 3600 * 989e12 * 0.3, runs["continued"].GetProperty("computeFlop").GetDouble(), 1e12);
+        Assert.Contains("utilisation 0.3 (default)", runs["continued"].GetProperty("notes").GetString());
+
+        var both = await cli.RunAsync("runs", "add", name, "1.0", "x", "--started", "2026-02-01", "--flop", "1e24", "--params", "7e10", "--tokens", "1000");
+        Assert.Equal(2, both.ExitCode);
+        Assert.Contains("not both", both.Error);
+        var noTokens = await cli.RunAsync("runs", "add", name, "1.0", "x", "--started", "2026-02-01", "--params", "7e10");
+        Assert.Equal(2, noTokens.ExitCode);
+        Assert.Contains("--params needs --tokens", noTokens.Error);
+    }
+
+    [Fact]
     public async Task ImportFairness_RecordsTheReport_AndFailsOnFourFifths()
     {
         using var cli = new CliRunner(Server.Url, Server.AdminToken);

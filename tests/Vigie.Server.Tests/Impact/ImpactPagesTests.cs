@@ -84,6 +84,9 @@ public abstract class ImpactPagesTests : ImpactTest
         Assert.Contains("training run &#x27;pretrain&#x27; in the registry", html);
         Assert.Contains("FAILS", html);
         Assert.Contains("0.333 (below 0.8)", html);
+        Assert.Contains("<dt>This version's runs</dt><dd>3.5E&#x2B;23 FLOP</dd>", html);
+        Assert.Contains("<dt>With its base versions</dt><dd>3.5E&#x2B;23 FLOP (fine-tuning", html);
+        Assert.Contains("none crossed", html);
         Assert.Contains("/app/systems/atlas/versions/1.0/impact", await page.Http.GetStringAsync("/app/systems/atlas/versions/1.0"));
 
         var written = await page.SubmitFormAsync("/app/systems/atlas/versions/1.0/impact", "to-card", []);
