@@ -9,15 +9,11 @@ public sealed class ImpactServerCommandTests(RealServerFixture fixture) : IClass
 {
     private RealServer Server => fixture.Server;
 
-    private static string Unique(string prefix) => prefix + "-" + Guid.NewGuid().ToString("N")[..8];
-
     [Fact]
     public async Task ARecordedRun_ItsFootprint_AndTheObligationsItBrings()
     {
         using var cli = new CliRunner(Server.Url, Server.AdminToken);
-        var name = Unique("atlas");
-        Assert.Equal(0, (await cli.RunAsync("systems", "add", name, "--purpose", "Assistant")).ExitCode);
-        Assert.Equal(0, (await cli.RunAsync("versions", "add", name, "1.0")).ExitCode);
+        var name = await cli.AddSystemAsync("atlas", "Assistant");
         Assert.Equal(0, (await cli.RunAsync("runs", "add", name, "1.0", "pretrain", "--started", "2026-01-05", "--accelerator-hours", "1e6", "--flop", "2e25")).ExitCode);
 
         var recorded = await cli.RunAsync("impact", "record-run", name, "1.0", "pretrain", "--accelerator", "H100-SXM", "--region", "DE");
@@ -48,9 +44,7 @@ public sealed class ImpactServerCommandTests(RealServerFixture fixture) : IClass
     public async Task ARunsCompute_CanBeEstimated_By6ND_OrFromHardware_AndTheMethodIsKeptInItsNotes()
     {
         using var cli = new CliRunner(Server.Url, Server.AdminToken);
-        var name = Unique("llama");
-        await cli.RunAsync("systems", "add", name, "--purpose", "Assistant");
-        await cli.RunAsync("versions", "add", name, "1.0");
+        var name = await cli.AddSystemAsync("llama", "Assistant");
 
         // METHODS.md: Llama 2 70B, 70e9 parameters × 2e12 tokens → 8.4e23 FLOP.
         var pretrain = await cli.RunAsync("runs", "add", name, "1.0", "pretrain", "--started", "2026-01-05", "--params", "7e10", "--tokens", "2000000000000");
@@ -80,9 +74,7 @@ public sealed class ImpactServerCommandTests(RealServerFixture fixture) : IClass
     public async Task ImportFairness_RecordsTheReport_AndFailsOnFourFifths()
     {
         using var cli = new CliRunner(Server.Url, Server.AdminToken);
-        var name = Unique("lender");
-        await cli.RunAsync("systems", "add", name, "--purpose", "Credit");
-        await cli.RunAsync("versions", "add", name, "1.0");
+        var name = await cli.AddSystemAsync("lender", "Credit");
         var file = cli.WriteFile("credit.csv", "group,label,prediction\na,1,1\na,1,1\na,0,1\na,0,0\nb,1,1\nb,1,0\nb,0,0\nb,0,0\n");
         var imported = await cli.RunAsync("impact", "import-fairness", name, "1.0", file, "--assessment", "q1", "--group", "group");
         Assert.Equal(1, imported.ExitCode);
