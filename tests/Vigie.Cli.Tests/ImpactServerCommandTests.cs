@@ -23,6 +23,7 @@ public sealed class ImpactServerCommandTests(RealServerFixture fixture) : IClass
 
         var shown = await cli.RunAsync("impact", "show", name, "1.0");
         Assert.Contains("1,106,000.0 kWh", shown.Out); // 1e6 h × 0.7 kW × 1.58
+        Assert.Contains("Training compute: 2E+25 FLOP on this version's runs, 2E+25 FLOP with its base versions; over the thresholds of EU AI Act: general-purpose AI model with systemic risk (presumed).", shown.Out);
 
         var obligations = await cli.RunAsync("obligations", name);
         Assert.True(obligations.ExitCode == 0, obligations.ToString());
