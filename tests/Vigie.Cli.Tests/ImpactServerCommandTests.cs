@@ -48,7 +48,7 @@ public sealed class ImpactServerCommandTests(RealServerFixture fixture) : IClass
         var name = await cli.AddSystemAsync("llama", "Assistant");
 
         // METHODS.md: Llama 2 70B, 70e9 parameters × 2e12 tokens → 8.4e23 FLOP.
-        var pretrain = await cli.RunAsync("runs", "add", name, "1.0", "pretrain", "--started", "2026-01-05", "--params", "7e10", "--tokens", "2000000000000");
+        var pretrain = await cli.RunAsync("runs", "add", name, "1.0", "pretrain", "--started", "2026-01-05", "--params", "7e10", "--tokens", "2e12");
         Assert.True(pretrain.ExitCode == 0, pretrain.ToString());
         Assert.Contains("Compute: 8.4E+23 FLOP.", pretrain.Out);
         // Epoch AI's method: 1e6 H100-hours × 3600 × 989e12 FLOP/s × 30 % (its default for language models) = 1.06812e24.
@@ -60,6 +60,7 @@ public sealed class ImpactServerCommandTests(RealServerFixture fixture) : IClass
             .ToDictionary(r => r.GetProperty("run").GetString()!);
         Assert.Equal(8.4e23, runs["pretrain"].GetProperty("computeFlop").GetDouble(), 8.4e23 * 1e-12);
         Assert.Contains("6·N·D", runs["pretrain"].GetProperty("notes").GetString());
+        Assert.Equal(2_000_000_000_000, runs["pretrain"].GetProperty("tokens").GetInt64());
         Assert.Equal(1e6 * 3600 * 989e12 * 0.3, runs["continued"].GetProperty("computeFlop").GetDouble(), 1e12);
         Assert.Contains("utilisation 0.3 (default)", runs["continued"].GetProperty("notes").GetString());
 
@@ -69,6 +70,7 @@ public sealed class ImpactServerCommandTests(RealServerFixture fixture) : IClass
         var noTokens = await cli.RunAsync("runs", "add", name, "1.0", "x", "--started", "2026-02-01", "--params", "7e10");
         Assert.Equal(2, noTokens.ExitCode);
         Assert.Contains("--params needs --tokens", noTokens.Error);
+        Assert.Equal(2, (await cli.RunAsync("runs", "add", name, "1.0", "x", "--started", "2026-02-01", "--tokens", "1.5")).ExitCode);
     }
 
     [Fact]

@@ -17,7 +17,7 @@ internal static class RunsAddCommand
         var hardware = new Option<string?>("--hardware") { Description = "Accelerators used, e.g. '4096 x H100'." };
         var hours = new Option<double?>("--accelerator-hours") { Description = "Accelerator-hours used." };
         var flop = new Option<double?>("--flop") { Description = "Training compute in FLOP, e.g. 3.1e25." };
-        var tokens = new Option<long?>("--tokens") { Description = "Training tokens." };
+        var tokens = new Option<double?>("--tokens") { Description = "Training tokens, a whole number (2e12 is accepted)." };
         var notes = new Option<string?>("--notes") { Description = "Notes." };
         var estimate = new ComputeOptions();
         var command = new Command("add", "Record a training run of a version. Its compute is --flop, or estimated: --params N with --tokens D (6·N·D), or --accelerator TYPE with --accelerator-hours (from hardware).")
@@ -28,6 +28,12 @@ internal static class RunsAddCommand
         app.SetAction(command, async (context, parse, cancellationToken) =>
         {
             var (computeFlop, runNotes) = (parse.GetValue(flop), parse.GetValue(notes));
+            long? tokenCount = parse.GetValue(tokens) switch
+            {
+                null => null,
+                { } t when double.IsFinite(t) && t >= 0 && t < 9.2e18 && Math.Floor(t) == t => (long)t,
+                { } t => throw new CliFailure(ExitCodes.Usage, $"--tokens must be a whole number of tokens ≥ 0 (e.g. 2e12); {t} is not."),
+            };
             if (estimate.Asked(parse))
             {
                 if (computeFlop is not null)
@@ -51,7 +57,7 @@ internal static class RunsAddCommand
                 hardware = parse.GetValue(hardware),
                 acceleratorHours = parse.GetValue(hours),
                 computeFlop,
-                tokens = parse.GetValue(tokens),
+                tokens = tokenCount,
                 notes = runNotes,
             }, cancellationToken);
             if (context.Json)
