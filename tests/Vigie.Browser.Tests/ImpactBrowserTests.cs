@@ -136,6 +136,27 @@ public sealed class ImpactBrowserTests(BrowserFixture browser, VigieServer serve
         await Assertions.Expect(Page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("lending-fr");
     }
 
+    [Fact]
+    public async Task AFairnessCsv_ImportedFromTheImpactPage_ShowsTheDisparity()
+    {
+        var system = await RegisterAsync();
+        await SignInAsync(Server.AdminToken, $"/app/systems/{system}/versions/1.0/impact");
+        await Page.GetByLabel("Assessment name").FillAsync("credit-q1");
+        await Page.GetByLabel("Group column(s)").FillAsync("group");
+        await Page.GetByLabel("Reference group").FillAsync("a");
+        await Page.GetByLabel("CSV file").SetInputFilesAsync(new FilePayload
+        {
+            Name = "results.csv", MimeType = "text/csv",
+            Buffer = System.Text.Encoding.UTF8.GetBytes("group,label,prediction\na,1,1\na,1,1\na,0,1\na,0,0\nb,1,1\nb,1,0\nb,0,0\nb,0,0\n"),
+        });
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Import" }).ClickAsync();
+
+        await Assertions.Expect(Page.Locator("#fairness-imported")).ToHaveTextAsync("Imported assessment credit-q1.");
+        var section = Page.Locator("#fairness-credit-q1");
+        await Assertions.Expect(section).ToContainTextAsync("FAILS");
+        await Assertions.Expect(section).ToContainTextAsync("0.333 (below 0.8)");
+    }
+
     private static string RepositoryRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)

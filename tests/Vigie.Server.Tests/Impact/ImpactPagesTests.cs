@@ -97,6 +97,48 @@ public abstract class ImpactPagesTests : ImpactTest
     }
 
     [Fact]
+    public async Task TheImpactPage_ImportsAFairnessCsv_AndRefusesABadOne_WritingNothing()
+    {
+        await RegisterAsync(Factory.Admin());
+        using var page = await AdminPageAsync();
+        const string Url = "/app/systems/atlas/versions/1.0/impact";
+
+        async Task<HttpResponseMessage> PostAsync(string reference, string? csv)
+        {
+            var token = PageClient.AntiforgeryToken(await page.Http.GetStringAsync(Url));
+            var form = new MultipartFormDataContent
+            {
+                { new StringContent(token), "__RequestVerificationToken" }, { new StringContent("import-fairness"), "_handler" },
+                { new StringContent("credit-q1"), "assessment" }, { new StringContent("group"), "groups" }, { new StringContent(reference), "reference" },
+            };
+            if (csv is not null)
+            {
+                form.Add(new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(csv)), "csv", "results.csv");
+            }
+
+            return await page.Http.PostAsync(Url, form);
+        }
+
+        const string MethodsVector = "group,label,prediction\na,1,1\na,1,1\na,0,1\na,0,0\nb,1,1\nb,1,0\nb,0,0\nb,0,0\n";
+        var size = TreeSize;
+        var notAGroup = await PostAsync("zz", MethodsVector);
+        Assert.Equal(HttpStatusCode.BadRequest, notAGroup.StatusCode);
+        var refused = await notAGroup.Content.ReadAsStringAsync();
+        Assert.Contains("reference &#x27;zz&#x27; is not a group in the file", refused);
+        Assert.Contains("value=\"credit-q1\"", refused);
+        Assert.Equal(HttpStatusCode.BadRequest, (await PostAsync("a", null)).StatusCode);
+        Assert.Equal(size, TreeSize);
+
+        var imported = await PostAsync("a", MethodsVector);
+        Assert.Equal(HttpStatusCode.Found, imported.StatusCode);
+        var html = await page.Http.GetStringAsync(imported.Headers.Location!.ToString());
+        Assert.Contains("Imported assessment credit-q1.", html);
+        Assert.Contains("0.333 (below 0.8)", html);
+        var api = await ReadJsonAsync(await Factory.Admin().GetAsync("/api/v1/systems/atlas/versions/1.0/impact"));
+        Assert.False(api.GetProperty("fairness")[0].GetProperty("report").GetProperty("passesFourFifths").GetBoolean());
+    }
+
+    [Fact]
     public async Task TheFriaPages_StartWriteAndReviseAnAssessment_KeepingWhatWasTypedWhenRefused()
     {
         await RegisterAsync(Factory.Admin());
