@@ -127,6 +127,8 @@ public abstract class ImpactPagesTests : ImpactTest
         Assert.Contains("reference &#x27;zz&#x27; is not a group in the file", refused);
         Assert.Contains("value=\"credit-q1\"", refused);
         Assert.Equal(HttpStatusCode.BadRequest, (await PostAsync("a", null)).StatusCode);
+        var tooLarge = await PostAsync("a", "group,label,prediction\n" + string.Concat(Enumerable.Repeat("a,1,1\n", 200_000)));
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, tooLarge.StatusCode);
         Assert.Equal(size, TreeSize);
 
         var imported = await PostAsync("a", MethodsVector);
