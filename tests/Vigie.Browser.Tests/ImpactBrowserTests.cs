@@ -59,12 +59,16 @@ public sealed class ImpactBrowserTests(BrowserFixture browser, VigieServer serve
         {
             Assert.True((await admin.PostAsJsonAsync($"/api/v1/systems/{system}/versions/1.0/training-runs",
                 new { run = "pretrain", startedOn = "2026-01-05", acceleratorHours = 1_082_990, computeFlop = 2e25 })).IsSuccessStatusCode);
-            Assert.True((await admin.PostAsJsonAsync($"/api/v1/systems/{system}/versions/1.0/training-runs/pretrain/energy",
-                new { accelerator = "A100-SXM", pue = 1.0, region = "FR", year = 2023 })).IsSuccessStatusCode);
         }
 
         await SignInAsync(Server.AdminToken, $"/app/systems/{system}/versions/1.0");
         await Page.GetByRole(AriaRole.Link, new() { Name = "Impact: energy, CO2e, water, fairness" }).ClickAsync();
+        await Page.GetByLabel("Accelerator (power from the shipped table)").SelectOptionAsync("A100-SXM");
+        await Page.GetByLabel("PUE (default 1.58)").FillAsync("1");
+        await Page.GetByLabel("Region (ISO 3166 country code").FillAsync("FR");
+        await Page.GetByLabel("Grid year").FillAsync("2023");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Estimate and record" }).ClickAsync();
+        await Assertions.Expect(Page.Locator("#energy-recorded")).ToHaveTextAsync("Recorded the estimate of run pretrain.");
         await Assertions.Expect(Page.Locator("#environment-totals")).ToContainTextAsync("433,196.0 kWh");
         await Page.Locator("#sources-pretrain summary").ClickAsync();
         await Assertions.Expect(Page.Locator("#sources-pretrain table")).ToContainTextAsync("FR 2023");

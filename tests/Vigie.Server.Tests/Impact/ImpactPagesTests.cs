@@ -97,6 +97,34 @@ public abstract class ImpactPagesTests : ImpactTest
     }
 
     [Fact]
+    public async Task TheImpactPage_EstimatesARecordedRun_FromTheRunsHours_AndRefusesBadNumbers()
+    {
+        var admin = Factory.Admin();
+        await RegisterAsync(admin);
+        using var page = await AdminPageAsync();
+        const string Url = "/app/systems/atlas/versions/1.0/impact";
+        Assert.Contains("id=\"no-runs\"", await page.Http.GetStringAsync(Url));
+        await RunAsync(admin, "1.0", "pretrain", 3.5e23, hours: 1_082_990);
+
+        var size = TreeSize;
+        var bad = await page.SubmitFormAsync(Url, "estimate-energy", [new("run", "pretrain"), new("accelerator", "A100-SXM"), new("pue", "one")]);
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Contains("PUE (default 1.58): &#x27;one&#x27; is not a number", await bad.Content.ReadAsStringAsync());
+        var ghost = await page.SubmitFormAsync(Url, "estimate-energy", [new("run", "ghost"), new("measuredKwh", "10")]);
+        Assert.Equal(HttpStatusCode.NotFound, ghost.StatusCode);
+        Assert.Equal(size, TreeSize);
+
+        // BLOOM's published figure (METHODS.md): 1,082,990 A100-hours at 400 W → 433,196 kWh; the hours come from the run.
+        var done = await page.SubmitFormAsync(Url, "estimate-energy",
+            [new("run", "pretrain"), new("accelerator", "A100-SXM"), new("pue", "1"), new("intensity", "57"), new("region", "")]);
+        Assert.Equal(HttpStatusCode.Found, done.StatusCode);
+        var html = await page.Http.GetStringAsync(done.Headers.Location!.ToString());
+        Assert.Contains("Recorded the estimate of run pretrain.", html);
+        Assert.Contains("433,196.0 kWh", html);
+        Assert.Contains("training run &#x27;pretrain&#x27; in the registry", html);
+    }
+
+    [Fact]
     public async Task TheImpactPage_ImportsAFairnessCsv_AndRefusesABadOne_WritingNothing()
     {
         await RegisterAsync(Factory.Admin());
