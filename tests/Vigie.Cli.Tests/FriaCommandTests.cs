@@ -63,9 +63,7 @@ public sealed class FriaCommandTests(RealServerFixture fixture) : IClassFixture<
             tokens[name] = JsonDocument.Parse(await created.Content.ReadAsStringAsync()).RootElement.GetProperty("token").GetString()!;
         }
 
-        var system = Unique("lender");
-        Assert.Equal(0, (await admin.RunAsync("systems", "add", system, "--purpose", "Credit")).ExitCode);
-        Assert.Equal(0, (await admin.RunAsync("versions", "add", system, "1.0")).ExitCode);
+        var system = await admin.AddSystemAsync("lender", "Credit");
 
         var template = await admin.RunAsync("fria", "template");
         Assert.Contains("# Art. 27(1)(e) — Human oversight measures", template.Out);
@@ -114,9 +112,7 @@ public sealed class FriaCommandTests(RealServerFixture fixture) : IClassFixture<
     public async Task ImpactFigures_GoOntoTheCard_AndInferenceIsRecorded()
     {
         using var cli = new CliRunner(Server.Url, Server.AdminToken);
-        var name = Unique("atlas");
-        await cli.RunAsync("systems", "add", name, "--purpose", "Assistant");
-        await cli.RunAsync("versions", "add", name, "1.0");
+        var name = await cli.AddSystemAsync("atlas", "Assistant");
         await cli.RunAsync("runs", "add", name, "1.0", "pretrain", "--started", "2026-01-05", "--accelerator-hours", "1.08299e6", "--flop", "3.5e23");
         Assert.Equal(0, (await cli.RunAsync("impact", "record-run", name, "1.0", "pretrain", "--accelerator", "A100-SXM", "--pue", "1", "--intensity", "57")).ExitCode);
 

@@ -9,15 +9,11 @@ public sealed class ImpactServerCommandTests(RealServerFixture fixture) : IClass
 {
     private RealServer Server => fixture.Server;
 
-    private static string Unique(string prefix) => prefix + "-" + Guid.NewGuid().ToString("N")[..8];
-
     [Fact]
     public async Task ARecordedRun_ItsFootprint_AndTheObligationsItBrings()
     {
         using var cli = new CliRunner(Server.Url, Server.AdminToken);
-        var name = Unique("atlas");
-        Assert.Equal(0, (await cli.RunAsync("systems", "add", name, "--purpose", "Assistant")).ExitCode);
-        Assert.Equal(0, (await cli.RunAsync("versions", "add", name, "1.0")).ExitCode);
+        var name = await cli.AddSystemAsync("atlas", "Assistant");
         Assert.Equal(0, (await cli.RunAsync("runs", "add", name, "1.0", "pretrain", "--started", "2026-01-05", "--accelerator-hours", "1e6", "--flop", "2e25")).ExitCode);
 
         var recorded = await cli.RunAsync("impact", "record-run", name, "1.0", "pretrain", "--accelerator", "H100-SXM", "--region", "DE");
@@ -27,6 +23,7 @@ public sealed class ImpactServerCommandTests(RealServerFixture fixture) : IClass
 
         var shown = await cli.RunAsync("impact", "show", name, "1.0");
         Assert.Contains("1,106,000.0 kWh", shown.Out); // 1e6 h × 0.7 kW × 1.58
+        Assert.Contains("Training compute: 2E+25 FLOP on this version's runs, 2E+25 FLOP with its base versions; over the thresholds of EU AI Act: general-purpose AI model with systemic risk (presumed).", shown.Out);
 
         var obligations = await cli.RunAsync("obligations", name);
         Assert.True(obligations.ExitCode == 0, obligations.ToString());
@@ -45,12 +42,42 @@ public sealed class ImpactServerCommandTests(RealServerFixture fixture) : IClass
     }
 
     [Fact]
+    public async Task ARunsCompute_CanBeEstimated_By6ND_OrFromHardware_AndTheMethodIsKeptInItsNotes()
+    {
+        using var cli = new CliRunner(Server.Url, Server.AdminToken);
+        var name = await cli.AddSystemAsync("llama", "Assistant");
+
+        // METHODS.md: Llama 2 70B, 70e9 parameters × 2e12 tokens → 8.4e23 FLOP.
+        var pretrain = await cli.RunAsync("runs", "add", name, "1.0", "pretrain", "--started", "2026-01-05", "--params", "7e10", "--tokens", "2e12");
+        Assert.True(pretrain.ExitCode == 0, pretrain.ToString());
+        Assert.Contains("Compute: 8.4E+23 FLOP.", pretrain.Out);
+        // Epoch AI's method: 1e6 H100-hours × 3600 × 989e12 FLOP/s × 30 % (its default for language models) = 1.06812e24.
+        var hardware = await cli.RunAsync("runs", "add", name, "1.0", "continued", "--started", "2026-02-01", "--accelerator", "H100-SXM", "--accelerator-hours", "1e6");
+        Assert.True(hardware.ExitCode == 0, hardware.ToString());
+
+        using var client = Server.Client(Server.AdminToken);
+        var runs = JsonDocument.Parse(await client.GetStringAsync($"/api/v1/systems/{name}/versions/1.0")).RootElement.GetProperty("trainingRuns").EnumerateArray()
+            .ToDictionary(r => r.GetProperty("run").GetString()!);
+        Assert.Equal(8.4e23, runs["pretrain"].GetProperty("computeFlop").GetDouble(), 8.4e23 * 1e-12);
+        Assert.Contains("6·N·D", runs["pretrain"].GetProperty("notes").GetString());
+        Assert.Equal(2_000_000_000_000, runs["pretrain"].GetProperty("tokens").GetInt64());
+        Assert.Equal(1e6 * 3600 * 989e12 * 0.3, runs["continued"].GetProperty("computeFlop").GetDouble(), 1e12);
+        Assert.Contains("utilisation 0.3 (default)", runs["continued"].GetProperty("notes").GetString());
+
+        var both = await cli.RunAsync("runs", "add", name, "1.0", "x", "--started", "2026-02-01", "--flop", "1e24", "--params", "7e10", "--tokens", "1000");
+        Assert.Equal(2, both.ExitCode);
+        Assert.Contains("not both", both.Error);
+        var noTokens = await cli.RunAsync("runs", "add", name, "1.0", "x", "--started", "2026-02-01", "--params", "7e10");
+        Assert.Equal(2, noTokens.ExitCode);
+        Assert.Contains("--params needs --tokens", noTokens.Error);
+        Assert.Equal(2, (await cli.RunAsync("runs", "add", name, "1.0", "x", "--started", "2026-02-01", "--tokens", "1.5")).ExitCode);
+    }
+
+    [Fact]
     public async Task ImportFairness_RecordsTheReport_AndFailsOnFourFifths()
     {
         using var cli = new CliRunner(Server.Url, Server.AdminToken);
-        var name = Unique("lender");
-        await cli.RunAsync("systems", "add", name, "--purpose", "Credit");
-        await cli.RunAsync("versions", "add", name, "1.0");
+        var name = await cli.AddSystemAsync("lender", "Credit");
         var file = cli.WriteFile("credit.csv", "group,label,prediction\na,1,1\na,1,1\na,0,1\na,0,0\nb,1,1\nb,1,0\nb,0,0\nb,0,0\n");
         var imported = await cli.RunAsync("impact", "import-fairness", name, "1.0", file, "--assessment", "q1", "--group", "group");
         Assert.Equal(1, imported.ExitCode);

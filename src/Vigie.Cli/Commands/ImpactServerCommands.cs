@@ -86,7 +86,7 @@ internal static class ImpactServerCommands
     {
         var system = new Argument<string>("SYSTEM") { Description = "The registered system." };
         var version = new Argument<string>("VERSION") { Description = "The version." };
-        var command = new Command("show", "A version's recorded energy, CO2e and water (per run, with totals) and fairness assessments.") { system, version };
+        var command = new Command("show", "A version's recorded energy, CO2e and water (per run, with totals), training compute and the thresholds it crosses, and fairness assessments.") { system, version };
         app.SetAction(command, async (context, parse, cancellationToken) =>
         {
             var shown = await context.Api.GetJsonAsync(RegistryOptions.Path(parse.GetValue(system)!, parse.GetValue(version)!) + "/impact", cancellationToken);
@@ -110,6 +110,13 @@ internal static class ImpactServerCommands
                 context.Console.WriteLine($"Total: {Figure(t, "facilityEnergyKwh", "kWh")}, {Figure(t, "locationCo2eKg", "kg CO2e")}, water {Figure(t, "waterLitres", "L")}.");
             }
 
+            if (shown.TryGetProperty("compute", out var c) && c.ValueKind == System.Text.Json.JsonValueKind.Object)
+            {
+                var crosses = c.GetProperty("crosses").EnumerateArray().Select(t => t.Text("name")).ToList();
+                context.Console.WriteLine(Markup.Escape($"Training compute: {Flop(c, "ownFlop")} on this version's runs, {Flop(c, "withLineageFlop")} with its base versions; " +
+                    (crosses.Count == 0 ? "no legal threshold crossed." : "over the thresholds of " + string.Join("; ", crosses) + ".")));
+            }
+
             foreach (var f in shown.GetProperty("fairness").EnumerateArray())
             {
                 var rep = f.GetProperty("report");
@@ -121,6 +128,9 @@ internal static class ImpactServerCommands
         });
         return command;
     }
+
+    private static string Flop(System.Text.Json.JsonElement e, string name) =>
+        e.TryGetProperty(name, out var v) && v.ValueKind == System.Text.Json.JsonValueKind.Number ? ImpactText.Number(v.GetDouble(), "FLOP") : "not recorded";
 
     private static string Figure(System.Text.Json.JsonElement e, string name, string unit) =>
         e.TryGetProperty(name, out var v) && v.ValueKind == System.Text.Json.JsonValueKind.Number ? ImpactText.Number(v.GetDouble(), unit) : "not estimated";

@@ -25,6 +25,19 @@ public sealed class CliRunner : IDisposable
 
     public Task<CliResult> RunAsync(params string[] args) => RunAsync(CancellationToken.None, args);
 
+    /// <summary>Registers a system with a unique name from <paramref name="prefix"/> and its version 1.0 (the start of most server scenarios); returns the name.</summary>
+    public async Task<string> AddSystemAsync(string prefix, string purpose)
+    {
+        var name = prefix + "-" + Guid.NewGuid().ToString("N")[..8];
+        foreach (var args in new[] { new[] { "systems", "add", name, "--purpose", purpose }, ["versions", "add", name, "1.0"] })
+        {
+            var result = await RunAsync(args);
+            Xunit.Assert.True(result.ExitCode == 0, result.ToString());
+        }
+
+        return name;
+    }
+
     /// <summary>Runs a long-lived command (vigie witness serve) until <paramref name="cancellationToken"/> is cancelled.</summary>
     public async Task<CliResult> RunAsync(CancellationToken cancellationToken, params string[] args)
     {

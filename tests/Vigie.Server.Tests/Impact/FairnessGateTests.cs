@@ -9,7 +9,8 @@ namespace Vigie.Server.Tests.Impact;
 /// <summary>Done means: import a fairness CSV and see a gate rule block on a disparity.</summary>
 public abstract class FairnessGateTests : GateTest
 {
-    private static string PolicyPreset(string file)
+    /// <summary>A policy of presets/examples, read from the repository.</summary>
+    public static string Example(string file)
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
@@ -42,7 +43,7 @@ public abstract class FairnessGateTests : GateTest
         Assert.Equal(0.5, fairness.GetProperty("metrics").GetProperty("demographicParityDifference").GetDouble(), 12);
 
         // The example policy, applied through a policy-change decision, and the real gate check (recorded in the log).
-        await ActivateAsync(PolicyPreset("fairness-four-fifths.yaml"));
+        await ActivateAsync(Example("fairness-four-fifths.yaml"));
         var denied = await CheckOkAsync();
         Assert.Equal("deny", denied.GetProperty("result").GetString());
         Assert.Equal("fairness-four-fifths@1", denied.GetProperty("policyVersion").GetString());

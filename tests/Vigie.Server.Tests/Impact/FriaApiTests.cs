@@ -44,6 +44,12 @@ public abstract class FriaApiTests : DecisionTest
         return opened.GetProperty("decision").GetString()!;
     }
 
+    private async Task<JsonNode> FriaInDossierAsync()
+    {
+        var dossier = JsonNode.Parse(await App.Admin().GetStringAsync($"/api/v1/gate/dossier?system=atlas&version={Version}&action=deploy-external"))!;
+        return Assert.Single(dossier["impact"]!["assessments"]!.AsArray(), a => (string?)a!["kind"] == "fundamental-rights" && (string?)a["name"] == "lending-fr")!;
+    }
+
     private async Task<JsonElement> FriaAsync(string? query = null) => await ReadJsonAsync(await App.Admin().GetAsync(Fria + query));
 
     [Fact]
@@ -63,6 +69,7 @@ public abstract class FriaApiTests : DecisionTest
 
         await PutOkAsync("max", Document(), 1);
         Assert.Equal("draft", (await FriaAsync()).GetProperty("status").GetString());
+        Assert.Equal("draft", (await FriaInDossierAsync())["status"]!.GetValue<string>());
 
         // The review is a fria-approval decision about atlas 1.0, resting on the FRIA revision as evidence.
         var id = await SubmitAsync();
@@ -84,6 +91,11 @@ public abstract class FriaApiTests : DecisionTest
             .Single(o => o.GetProperty("id").GetString() == "eu-fria");
         Assert.Equal("met", obligation.GetProperty("status").GetString());
         Assert.Equal(id, obligation.GetProperty("metBy").GetProperty("reference").GetString());
+
+        // The release dossier carries the approved assessment, so a policy can require it before deployment.
+        var inDossier = await FriaInDossierAsync();
+        Assert.Equal("complete", inDossier["status"]!.GetValue<string>());
+        Assert.Equal((await GetAsync(id)).GetProperty("closedAt").GetString(), inDossier["completedAt"]!.GetValue<string>());
 
         var md = await App.Admin().GetAsync(Fria + "/export?format=md");
         Assert.Equal("text/markdown", md.Content.Headers.ContentType?.MediaType);

@@ -84,6 +84,9 @@ public abstract class ImpactPagesTests : ImpactTest
         Assert.Contains("training run &#x27;pretrain&#x27; in the registry", html);
         Assert.Contains("FAILS", html);
         Assert.Contains("0.333 (below 0.8)", html);
+        Assert.Contains("<dt>This version's runs</dt><dd>3.5E&#x2B;23 FLOP</dd>", html);
+        Assert.Contains("<dt>With its base versions</dt><dd>3.5E&#x2B;23 FLOP (fine-tuning", html);
+        Assert.Contains("none crossed", html);
         Assert.Contains("/app/systems/atlas/versions/1.0/impact", await page.Http.GetStringAsync("/app/systems/atlas/versions/1.0"));
 
         var written = await page.SubmitFormAsync("/app/systems/atlas/versions/1.0/impact", "to-card", []);
@@ -91,6 +94,78 @@ public abstract class ImpactPagesTests : ImpactTest
         Assert.Contains("Wrote the figures as revision 1 of the model card", await page.Http.GetStringAsync(written.Headers.Location!.ToString()));
         var card = (await ReadJsonAsync(await admin.GetAsync("/api/v1/systems/atlas/versions/1.0/card"))).GetProperty("card");
         Assert.Equal(433_196, card.GetProperty("training").GetProperty("energyKwh").GetDouble());
+    }
+
+    [Fact]
+    public async Task TheImpactPage_EstimatesARecordedRun_FromTheRunsHours_AndRefusesBadNumbers()
+    {
+        var admin = Factory.Admin();
+        await RegisterAsync(admin);
+        using var page = await AdminPageAsync();
+        const string Url = "/app/systems/atlas/versions/1.0/impact";
+        Assert.Contains("id=\"no-runs\"", await page.Http.GetStringAsync(Url));
+        await RunAsync(admin, "1.0", "pretrain", 3.5e23, hours: 1_082_990);
+
+        var size = TreeSize;
+        var bad = await page.SubmitFormAsync(Url, "estimate-energy", [new("run", "pretrain"), new("accelerator", "A100-SXM"), new("pue", "one")]);
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Contains("PUE (default 1.58): &#x27;one&#x27; is not a number", await bad.Content.ReadAsStringAsync());
+        var ghost = await page.SubmitFormAsync(Url, "estimate-energy", [new("run", "ghost"), new("measuredKwh", "10")]);
+        Assert.Equal(HttpStatusCode.NotFound, ghost.StatusCode);
+        Assert.Equal(size, TreeSize);
+
+        // BLOOM's published figure (METHODS.md): 1,082,990 A100-hours at 400 W → 433,196 kWh; the hours come from the run.
+        var done = await page.SubmitFormAsync(Url, "estimate-energy",
+            [new("run", "pretrain"), new("accelerator", "A100-SXM"), new("pue", "1"), new("intensity", "57"), new("region", "")]);
+        Assert.Equal(HttpStatusCode.Found, done.StatusCode);
+        var html = await page.Http.GetStringAsync(done.Headers.Location!.ToString());
+        Assert.Contains("Recorded the estimate of run pretrain.", html);
+        Assert.Contains("433,196.0 kWh", html);
+        Assert.Contains("training run &#x27;pretrain&#x27; in the registry", html);
+    }
+
+    [Fact]
+    public async Task TheImpactPage_ImportsAFairnessCsv_AndRefusesABadOne_WritingNothing()
+    {
+        await RegisterAsync(Factory.Admin());
+        using var page = await AdminPageAsync();
+        const string Url = "/app/systems/atlas/versions/1.0/impact";
+
+        async Task<HttpResponseMessage> PostAsync(string reference, string? csv)
+        {
+            var token = PageClient.AntiforgeryToken(await page.Http.GetStringAsync(Url));
+            var form = new MultipartFormDataContent
+            {
+                { new StringContent(token), "__RequestVerificationToken" }, { new StringContent("import-fairness"), "_handler" },
+                { new StringContent("credit-q1"), "assessment" }, { new StringContent("group"), "groups" }, { new StringContent(reference), "reference" },
+            };
+            if (csv is not null)
+            {
+                form.Add(new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(csv)), "csv", "results.csv");
+            }
+
+            return await page.Http.PostAsync(Url, form);
+        }
+
+        const string MethodsVector = "group,label,prediction\na,1,1\na,1,1\na,0,1\na,0,0\nb,1,1\nb,1,0\nb,0,0\nb,0,0\n";
+        var size = TreeSize;
+        var notAGroup = await PostAsync("zz", MethodsVector);
+        Assert.Equal(HttpStatusCode.BadRequest, notAGroup.StatusCode);
+        var refused = await notAGroup.Content.ReadAsStringAsync();
+        Assert.Contains("reference &#x27;zz&#x27; is not a group in the file", refused);
+        Assert.Contains("value=\"credit-q1\"", refused);
+        Assert.Equal(HttpStatusCode.BadRequest, (await PostAsync("a", null)).StatusCode);
+        var tooLarge = await PostAsync("a", "group,label,prediction\n" + string.Concat(Enumerable.Repeat("a,1,1\n", 200_000)));
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, tooLarge.StatusCode);
+        Assert.Equal(size, TreeSize);
+
+        var imported = await PostAsync("a", MethodsVector);
+        Assert.Equal(HttpStatusCode.Found, imported.StatusCode);
+        var html = await page.Http.GetStringAsync(imported.Headers.Location!.ToString());
+        Assert.Contains("Imported assessment credit-q1.", html);
+        Assert.Contains("0.333 (below 0.8)", html);
+        var api = await ReadJsonAsync(await Factory.Admin().GetAsync("/api/v1/systems/atlas/versions/1.0/impact"));
+        Assert.False(api.GetProperty("fairness")[0].GetProperty("report").GetProperty("passesFourFifths").GetBoolean());
     }
 
     [Fact]

@@ -44,6 +44,15 @@ public abstract class ObligationsApiTests : ImpactTest
         Assert.Equal("2026-06-21T12:00:00.000Z", Obligation(frontier, "sb53-oes-summary").GetProperty("dueAt").GetString());
         Assert.Equal(["sb53", "raise", "gpai-cop"], frontier.GetProperty("incidentRegimes").EnumerateArray().Select(r => r.GetString()));
 
+        // The version's impact shows the compute behind it: its own run, with its base's, and the thresholds crossed.
+        var compute = (await ReadJsonAsync(await admin.GetAsync("/api/v1/systems/atlas/versions/1.1-rl/impact"))).GetProperty("compute");
+        Assert.Equal(9e25, compute.GetProperty("ownFlop").GetDouble());
+        Assert.Equal(1.02e26, compute.GetProperty("withLineageFlop").GetDouble(), 1e12);
+        Assert.Equal(["eu-ai-act-systemic-risk", "sb53-frontier-model", "raise-frontier-model"],
+            compute.GetProperty("crosses").EnumerateArray().Select(t => t.GetProperty("id").GetString()));
+        var baseOnly = (await ReadJsonAsync(await admin.GetAsync("/api/v1/systems/atlas/versions/1.0/impact"))).GetProperty("compute");
+        Assert.Equal(["eu-ai-act-systemic-risk"], baseOnly.GetProperty("crosses").EnumerateArray().Select(t => t.GetProperty("id").GetString()));
+
         var met = await PostOkAsync(admin, "/api/v1/systems/atlas/obligations/eu-art52-notification/met", new { reference = "AI Office notification 2026/123" });
         var after = await ReadJsonAsync(await admin.GetAsync("/api/v1/systems/atlas/obligations"));
         var done = Obligation(after, "eu-art52-notification");

@@ -6,10 +6,11 @@ namespace Vigie.Server.Features.Impact;
 /// <summary>
 /// The impact and regulatory parts of the release dossier (docs/dossier.md): the version's energy,
 /// CO2e and water with an environmental assessment per estimated run set, its fairness assessments
-/// with their metrics and four-fifths outcome, and the system's regulatory notices, regimes and
-/// open obligations. Parts without data stay absent; nothing is invented.
+/// with their metrics and four-fifths outcome, a fundamental-rights assessment per deployment whose
+/// FRIA names this version (complete once its latest revision is approved), and the system's
+/// regulatory notices, regimes and open obligations. Parts without data stay absent; nothing is invented.
 /// </summary>
-public sealed class ImpactDossierSource(ImpactQueries impact, ImpactSummaries summaries, RegulatoryQueries regulatory) : IDossierSource
+public sealed class ImpactDossierSource(ImpactQueries impact, ImpactSummaries summaries, RegulatoryQueries regulatory, FriaQueries frias) : IDossierSource
 {
     public async Task ContributeAsync(DossierRequest request, JsonObject dossier, CancellationToken cancellationToken)
     {
@@ -46,6 +47,7 @@ public sealed class ImpactDossierSource(ImpactQueries impact, ImpactSummaries su
             assessments.Add(item);
         }
 
+        await FriasAsync(system, version, assessments, cancellationToken);
         if (assessments.Count > 0)
         {
             var part = new JsonObject { ["assessments"] = assessments };
@@ -67,6 +69,26 @@ public sealed class ImpactDossierSource(ImpactQueries impact, ImpactSummaries su
         }
 
         await RegulatoryPartAsync(system, dossier, cancellationToken);
+    }
+
+    /// <summary>
+    /// Art. 27 asks for the assessment before first use: a FRIA is "complete" only when its latest
+    /// revision was approved under the charter (a draft, one in review, one sent back or reversed,
+    /// or one revised after approval is a "draft"), so a policy can require it before deployment.
+    /// </summary>
+    private async Task FriasAsync(string system, string version, JsonArray assessments, CancellationToken cancellationToken)
+    {
+        foreach (var row in await frias.ForVersionAsync(system, version, cancellationToken))
+        {
+            var status = FriaStatus.Of(row, await frias.DecisionsAsync(system, row.Deployment, includeInternal: true, cancellationToken));
+            var item = new JsonObject { ["kind"] = "fundamental-rights", ["status"] = status.Status == FriaStatus.Approved ? "complete" : "draft", ["name"] = row.Deployment };
+            if (status.Status == FriaStatus.Approved && status.Decision?.ClosedAt is { } closed)
+            {
+                item["completedAt"] = closed;
+            }
+
+            assessments.Add(item);
+        }
     }
 
     private async Task RegulatoryPartAsync(string system, JsonObject dossier, CancellationToken cancellationToken)

@@ -1,21 +1,14 @@
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json.Nodes;
 using Vigie.Core.Impact;
-using Vigie.Core.Ledger;
 using Vigie.Server.Features.Registry;
 using Vigie.Server.Features.Users;
 using Vigie.Server.Http;
-using Vigie.Server.Ledger;
 
 namespace Vigie.Server.Features.Impact;
 
 /// <summary>/api/v1/systems/{system}/versions/{version}/impact: energy of training runs, fairness assessments, and the version's impact summary.</summary>
 public static class ImpactEndpoints
 {
-    /// <summary>A fairness CSV larger than this should be sent as per-group counts (group, tp, fp, tn, fn).</summary>
-    public const int MaxCsvBytes = 1024 * 1024 - 4096;
-
     public static void MapImpact(this IEndpointRouteBuilder app)
     {
         const string Version = "/api/v1/systems/{system}/versions/{version}";
@@ -45,7 +38,7 @@ public static class ImpactEndpoints
             return Results.Json(await summaries.VersionJsonAsync(system, version, signedIn, context.RequestAborted));
         });
 
-        app.MapPost(Version + "/fairness", async (HttpContext context, Ledger.Ledger ledger, RegistryQueries registry, string system, string version) =>
+        app.MapPost(Version + "/fairness", async (HttpContext context, ImpactFairness fairness, string system, string version) =>
         {
             var (user, denied) = Caller.Require(context, Roles.Writers);
             if (denied is not null)
@@ -54,71 +47,29 @@ public static class ImpactEndpoints
             }
 
             var q = context.Request.Query;
-            var assessment = q["assessment"].ToString();
-            var groups = q["group"].Where(g => !string.IsNullOrWhiteSpace(g)).Select(g => g!).ToList();
-            if (ImpactRequests.CheckAssessment(assessment) is { } badName)
+            var request = new ImpactFairness.Request(q["assessment"].ToString(), [.. q["group"].Where(g => !string.IsNullOrWhiteSpace(g)).Select(g => g!)],
+                Text(q["label"], "label"), Text(q["prediction"], "prediction"), q["weight"].ToString() is { Length: > 0 } w ? w : null,
+                q["reference"].ToString() is { Length: > 0 } r ? r : null);
+            if (ImpactFairness.Check(request) is { } bad)
             {
-                return Problems.BadRequest(badName);
+                return Problems.BadRequest(bad);
             }
 
-            if (groups.Count == 0)
+            if (context.Request.ContentLength > ImpactFairness.MaxCsvBytes)
             {
-                return Problems.BadRequest("Name the group column(s): ?group=COLUMN (repeat for intersectional groups).");
-            }
-
-            if (context.Request.ContentLength > MaxCsvBytes)
-            {
-                return Problems.TooLarge($"The CSV is {context.Request.ContentLength} bytes; at most {MaxCsvBytes} are taken. Send per-group counts (group, tp, fp, tn, fn) instead.");
-            }
-
-            var v = await registry.GetVersionAsync(system, version, context.RequestAborted);
-            if (v is null)
-            {
-                return Problems.NotFound($"No version {system}@{version} is registered.");
+                return Problems.TooLarge($"The CSV is {context.Request.ContentLength} bytes; at most {ImpactFairness.MaxCsvBytes} are taken. {ImpactFairness.TooLargeAdvice}");
             }
 
             using var buffer = new MemoryStream();
             await context.Request.Body.CopyToAsync(buffer, context.RequestAborted);
-            if (buffer.Length > MaxCsvBytes)
-            {
-                return Problems.TooLarge($"The CSV is larger than {MaxCsvBytes} bytes. Send per-group counts (group, tp, fp, tn, fn) instead.");
-            }
-
-            var bytes = buffer.ToArray();
-            var options = new FairnessCsvOptions(groups, Text(q["label"], "label"), Text(q["prediction"], "prediction"), q["weight"].ToString() is { Length: > 0 } w ? w : null);
-            FairnessCsvResult read;
-            try
-            {
-                read = FairnessCsv.Read(new StringReader(new UTF8Encoding(false, true).GetString(bytes)), options);
-            }
-            catch (DecoderFallbackException)
-            {
-                return Problems.BadRequest("The CSV is not valid UTF-8.");
-            }
-
-            if (read.Error is { } error)
-            {
-                return Problems.BadRequest(error);
-            }
-
-            var reference = q["reference"].ToString() is { Length: > 0 } r ? r : null;
-            if (reference is not null && read.Groups!.All(g => g.Group != reference))
-            {
-                return Problems.BadRequest($"reference '{reference}' is not a group in the file; groups: {string.Join(", ", read.Groups!.Select(g => g.Group).Order(StringComparer.Ordinal))}.");
-            }
-
-            var report = FairnessAnalysis.Analyse(groups, read.Groups!, reference);
-            VisibilityNames.TryParse(v.Visibility, out var visibility);
-            var body = new ImpactEntries.FairnessBody(system, version, assessment, Convert.ToHexStringLower(SHA256.HashData(bytes)), read.Rows,
-                BodyJson.ToElement(ImpactJson.Fairness(report)));
-            var result = await ledger.AppendAsync(new LedgerWrite(ImpactEntries.FairnessAssessed, user!.Name, visibility, BodyJson.ToElement(body)), context.RequestAborted);
-            return result.Succeeded
+            var outcome = await fairness.ImportAsync(user!.Name, system, version, request, buffer.ToArray(), context.RequestAborted);
+            return outcome.Report is { } report
                 ? Results.Json(new JsonObject
                 {
-                    ["system"] = system, ["version"] = version, ["assessment"] = assessment, ["index"] = result.Index, ["fileSha256"] = body.FileSha256,
-                    ["rows"] = read.Rows, ["report"] = ImpactJson.Fairness(report),
+                    ["system"] = system, ["version"] = version, ["assessment"] = request.Assessment, ["index"] = outcome.Index, ["fileSha256"] = outcome.FileSha256,
+                    ["rows"] = outcome.Rows, ["report"] = ImpactJson.Fairness(report),
                 }, statusCode: 201)
-                : Problems.Conflict(result.Conflict!);
+                : ImpactProblems.Of(outcome.Status, outcome.Error!);
         });
     }
 

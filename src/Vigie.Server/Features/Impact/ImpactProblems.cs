@@ -6,5 +6,5 @@ namespace Vigie.Server.Features.Impact;
 public static class ImpactProblems
 {
     public static IResult Of(int status, string detail) =>
-        Problems.Problem(status, status switch { 404 => "Not found", 409 => "Conflict", _ => "The request is not valid" }, detail);
+        Problems.Problem(status, status switch { 404 => "Not found", 409 => "Conflict", 413 => "The request is too large", _ => "The request is not valid" }, detail);
 }

@@ -21,6 +21,7 @@ public static class ImpactServices
         services.AddSingleton<ImpactSummaries>();
         services.AddSingleton<RegulatoryQueries>();
         services.AddSingleton<ImpactEnvironment>();
+        services.AddSingleton<ImpactFairness>();
         services.AddSingleton<ImpactClassifications>();
         services.AddSingleton<IDossierSource, ImpactDossierSource>();
         services.AddSingleton<ImpactInference>();

@@ -1,10 +1,29 @@
 using System.Text.Json.Nodes;
+using Vigie.Core.Impact;
+using Vigie.Server.Features.Registry;
 
 namespace Vigie.Server.Features.Impact;
 
-/// <summary>A version's impact in one piece: the latest energy estimate of each run and their totals, and the latest result of each fairness assessment.</summary>
-public sealed class ImpactSummaries(ImpactQueries impact)
+/// <summary>
+/// A version's impact in one piece: the latest energy estimate of each run and their totals, the
+/// latest inference estimates and fairness results, and the training compute recorded with the
+/// legal thresholds it is over.
+/// </summary>
+public sealed class ImpactSummaries(ImpactQueries impact, RegistryQueries registry)
 {
+    /// <summary>
+    /// Training compute recorded on the version's runs (<c>Own</c>) and with its base versions
+    /// (<c>WithLineage</c>: SB 53 and the AI Act count fine-tuning on top), and the thresholds that
+    /// total is over. Null parts mean no run recorded its compute, never zero.
+    /// </summary>
+    public sealed record Compute(double? Own, double? WithLineage, IReadOnlyList<ComputeThreshold> Crosses);
+
+    public async Task<Compute> ComputeAsync(string system, string version, CancellationToken cancellationToken)
+    {
+        var (own, withLineage) = await registry.ComputeAsync(system, version, cancellationToken);
+        return new Compute(own, withLineage, withLineage is { } total ? ComputeThresholds.CrossedBy(total) : []);
+    }
+
     public sealed record Totals(double ItKwh, double FacilityKwh, double? Co2eKg, double? WaterLitres, int Runs);
 
     public async Task<Totals?> TotalsAsync(string system, string version, bool includeInternal, CancellationToken cancellationToken)
@@ -24,10 +43,16 @@ public sealed class ImpactSummaries(ImpactQueries impact)
         var totals = await TotalsAsync(system, version, includeInternal, cancellationToken);
         var fairness = await impact.LatestFairnessAsync(system, version, includeInternal, cancellationToken);
         var inference = await impact.LatestInferenceAsync(system, version, includeInternal, cancellationToken);
+        // The registry totals internal runs too: only a signed-in caller sees them, as on the version's own endpoint.
+        var compute = includeInternal ? await ComputeAsync(system, version, cancellationToken) : null;
         return new JsonObject
         {
             ["system"] = system,
             ["version"] = version,
+            ["compute"] = compute is null ? null : new JsonObject
+            {
+                ["ownFlop"] = compute.Own, ["withLineageFlop"] = compute.WithLineage, ["crosses"] = ImpactJson.Thresholds(compute.Crosses),
+            },
             ["totals"] = totals is null ? null : new JsonObject
             {
                 ["itEnergyKwh"] = totals.ItKwh, ["facilityEnergyKwh"] = totals.FacilityKwh, ["locationCo2eKg"] = totals.Co2eKg, ["waterLitres"] = totals.WaterLitres, ["runs"] = totals.Runs,
