@@ -68,6 +68,7 @@ public sealed class ConcernBrowserTests(BrowserFixture browser, VigieServer serv
         var bundle = JsonDocument.Parse(await File.ReadAllTextAsync((await download.PathAsync())!)).RootElement;
         Assert.Equal("vigie-concern-bundle/v1", bundle.GetProperty("format").GetString());
         Assert.Equal("Thank you; which week was it?", bundle.GetProperty("messages")[0].GetProperty("text").GetString());
+        await CheckOfflineAsync((await download.PathAsync())!);
 
         await Page.GetByLabel("Your answer").FillAsync("The week of the launch.");
         await Page.GetByRole(AriaRole.Button, new() { Name = "Seal and send answer" }).ClickAsync();
@@ -285,6 +286,28 @@ public sealed class ConcernBrowserTests(BrowserFixture browser, VigieServer serv
     }
 
     /// <summary>Waits until the signed checkpoint covers every entry, so the status carries proofs (not "pending").</summary>
+    /// <summary>
+    /// The downloaded file passes `vigie concerns verify` with the published log key, and fails it
+    /// once one hash of an inclusion proof is altered ("verify the proof of filing offline").
+    /// </summary>
+    private async Task CheckOfflineAsync(string file)
+    {
+        var (exit, output, error) = await OfflineConcernCheck.VerifyAsync(file, Server.LogVerifierKey);
+        Assert.True(exit == 0, error);
+        var verified = JsonDocument.Parse(output).RootElement;
+        Assert.True(verified.GetProperty("verified").GetBoolean());
+        Assert.True(verified.GetProperty("entries").GetArrayLength() >= 3); // received, filed and the steps taken on it
+
+        var bundle = System.Text.Json.Nodes.JsonNode.Parse(await File.ReadAllTextAsync(file))!;
+        var proof = bundle["status"]!["proofs"]!["entries"]!.AsArray().First(e => !(bool)e!["pending"]! && e["hashes"]!.AsArray().Count > 0)!;
+        proof["hashes"]![0] = Convert.ToBase64String(new byte[32]);
+        var altered = file + ".altered.json";
+        await File.WriteAllTextAsync(altered, bundle.ToJsonString());
+        (exit, _, error) = await OfflineConcernCheck.VerifyAsync(altered, Server.LogVerifierKey);
+        Assert.Equal(1, exit);
+        Assert.Contains("inclusion proof does not verify", error);
+    }
+
     private async Task WaitForCheckpointAsync()
     {
         using var client = Server.Api(null);

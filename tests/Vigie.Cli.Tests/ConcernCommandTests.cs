@@ -48,7 +48,8 @@ public sealed class ConcernCommandTests(RealServerFixture fixture) : IClassFixtu
         Assert.True(routing.ExitCode == 0, routing.ToString());
 
         using var reporter = new CliRunner(Server.Url, token: null);
-        var submitted = await reporter.RunAsync("concerns", "submit", "--text", reporter.WriteFile("concern.txt", "The dangerous-capability eval was skipped."), "--json");
+        var submitted = await reporter.RunAsync("concerns", "submit", "--text", reporter.WriteFile("concern.txt", "The dangerous-capability eval was skipped."),
+            "--about", "board", "executive", "--json"); // the "--about ROLE..." form
         Assert.True(submitted.ExitCode == 0, submitted.ToString());
         var receipt = JsonDocument.Parse(submitted.Out).RootElement.GetProperty("receipt").GetString()!;
         var id = JsonDocument.Parse(submitted.Out).RootElement.GetProperty("concern").GetString()!;
@@ -72,6 +73,8 @@ public sealed class ConcernCommandTests(RealServerFixture fixture) : IClassFixtu
         Assert.Contains(status.GetProperty("messages").EnumerateArray(), m => m.GetProperty("text").GetString() == "Thank you. Which model?");
         Assert.Contains(status.GetProperty("messages").EnumerateArray(), m => m.GetProperty("text").GetString() == "Model Atlas 3.");
         Assert.Equal("Labour inspectorate", status.GetProperty("externalChannels")[0].GetProperty("name").GetString());
+        var about = JsonDocument.Parse(File.ReadAllText(bundlePath)).RootElement.GetProperty("status").GetProperty("about");
+        Assert.Equal(["board", "executive"], about.EnumerateArray().Select(r => r.GetString()).Order(StringComparer.Ordinal));
 
         var sam = await new CliRunner(Server.Url, recipients["sam"].Token).RunAsync("concerns", "read", "--key", recipients["sam"].KeyFile, "--json");
         var thread = JsonDocument.Parse(sam.Out).RootElement[0].GetProperty("messages").EnumerateArray().Select(m => m.GetProperty("text").GetString()).ToList();

@@ -26,7 +26,7 @@ public sealed class IncidentCommandTests(RealServerFixture fixture) : IClassFixt
         using var cli = new CliRunner(Server.Url, Server.AdminToken);
         var discovered = Day(-1);
         var opened = await cli.RunAsync("incidents", "open", "--title", "Agent caused a death", "--discovered", discovered,
-            "--category", "death", "--regime", "sb53", "--regime", "eu-ai-act-art73", "--imminent-danger");
+            "--category", "death", "--regime", "sb53", "eu-ai-act-art73", "--imminent-danger"); // the issue's "--regime R ..." form
         Assert.True(opened.ExitCode == 0, opened.ToString());
         var id = opened.Out.Trim();
         Assert.Matches(@"^inc-\d+$", id);

@@ -18,9 +18,9 @@ internal static class ConcernsSubmitCommand
     public static Command Create(CliApp app)
     {
         var text = new Option<string>("--text") { Description = "A file with the concern, in your words.", Required = true };
-        var about = new Option<string[]>("--about") { Description = "A role the concern is about (repeat); its holders will not receive it.", Arity = ArgumentArity.OneOrMore };
+        var about = new Option<string[]>("--about") { Description = "A role the concern is about (one or more: --about board executive); its holders will not receive it.", Arity = ArgumentArity.OneOrMore, AllowMultipleArgumentsPerToken = true };
         var category = new Option<string?>("--category") { Description = "safety, security, legal-compliance, misconduct, retaliation or other (default)." };
-        var attach = new Option<string[]>("--attach") { Description = "A file to send with it, sealed too (repeat; 300 KiB in all).", Arity = ArgumentArity.OneOrMore };
+        var attach = new Option<string[]>("--attach") { Description = "A file to send with it, sealed too (one or more; 300 KiB in all).", Arity = ArgumentArity.OneOrMore, AllowMultipleArgumentsPerToken = true };
         var command = new Command("submit", "Raise a concern anonymously: sealed on this machine, no account, prints the receipt once.") { text, about, category, attach };
         app.SetAction(command, async (context, parse, cancellationToken) =>
         {

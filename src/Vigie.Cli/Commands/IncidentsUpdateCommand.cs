@@ -12,7 +12,7 @@ internal static class IncidentsUpdateCommand
     {
         var id = IncidentsCommands.Id();
         var fields = new IncidentFieldOptions(opening: false);
-        var drop = new Option<string[]>("--drop-regime") { Description = "A regime named earlier that does not apply after all (repeat).", Arity = ArgumentArity.OneOrMore };
+        var drop = new Option<string[]>("--drop-regime") { Description = "A regime named earlier that does not apply after all (one or more).", Arity = ArgumentArity.OneOrMore, AllowMultipleArgumentsPerToken = true };
         var imminent = IncidentsCommands.Flag("--imminent-danger", "An imminent risk of death or serious physical injury.");
         var internalUse = IncidentsCommands.Flag("--internal-use", "It arose from internal use of the model.");
         var note = new Option<string?>("--note") { Description = "Why, or what progress was made (recorded with the change)." };

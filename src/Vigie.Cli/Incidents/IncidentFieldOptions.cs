@@ -35,8 +35,9 @@ internal sealed class IncidentFieldOptions
         Severity.AcceptOnlyFromAmong(Severities);
         Regime = new Option<string[]>("--regime")
         {
-            Description = $"A regime that applies in addition to those the system's obligations imply (repeat): {string.Join(", ", IncidentNames.RegimeNames)}.",
+            Description = $"A regime that applies in addition to those the system's obligations imply (one or more): {string.Join(", ", IncidentNames.RegimeNames)}.",
             Arity = ArgumentArity.OneOrMore,
+            AllowMultipleArgumentsPerToken = true,
         };
         Regime.AcceptOnlyFromAmong([.. IncidentNames.RegimeNames]);
         PeopleAffected = new Option<long?>("--people-affected") { Description = "How many people were affected, as far as known." };

@@ -26,6 +26,19 @@ public class VigieServer : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>The first-start admin's API token.</summary>
     public string AdminToken => File.ReadAllText(Path.Combine(_dataDirectory, "initial-admin-token")).Trim();
 
+    /// <summary>
+    /// The log's verifier key, derived from the signer key the server keeps in its data directory:
+    /// the key an organisation publishes, known to the test apart from anything the server answers.
+    /// </summary>
+    public string LogVerifierKey
+    {
+        get
+        {
+            Assert.True(Vigie.Core.Ledger.NoteSigner.TryParse(File.ReadAllText(Path.Combine(_dataDirectory, "log-signer.key")).Trim(), out var signer, out var error), error);
+            return signer!.Verifier.VerifierKey;
+        }
+    }
+
     public virtual async ValueTask InitializeAsync()
     {
         await PrepareAsync();

@@ -65,6 +65,23 @@ public abstract class ConcernHandlingTests : ConcernTest
         Assert.Equal(0, stats.GetProperty("open").GetInt32());
         Assert.Equal(1, stats.GetProperty("closedByOutcome").GetProperty("substantiated").GetInt32());
         Assert.Equal(1, stats.GetProperty("feedback").GetProperty("onTime").GetInt32());
+
+        // The public portal carries the same figures, closed by outcome included (issue 7: "closed
+        // by outcome"), over all time and over a period that holds the day it was received.
+        var day = status.GetProperty("receivedOn").GetString();
+        foreach (var query in new[] { "", $"?from={day}&to={day}" })
+        {
+            var portal = await ReadJsonAsync(await Factory.CreateClient().GetAsync("/api/v1/portal/statistics" + query));
+            var figures = portal.GetProperty("groups").EnumerateArray().Single(g => g.GetProperty("key").GetString() == "concerns")
+                .GetProperty("figures").EnumerateArray().ToDictionary(f => f.GetProperty("key").GetString()!, f => f.GetProperty("value").GetDouble());
+            Assert.Equal(1, figures["closed-substantiated"]);
+            Assert.Equal(0, figures["closed-withdrawn"]);
+            Assert.Equal(0, figures["open"]);
+            Assert.Equal(0, figures["missed-clocks"]);
+        }
+
+        var page = await (await Factory.CreateClient().GetAsync("/statistics")).Content.ReadAsStringAsync();
+        Assert.Contains("Closed: substantiated", page);
     }
 
     [Fact]

@@ -29,7 +29,10 @@ public sealed class ConcernStatisticsSource(ConcernStatistics statistics) : IGov
             S("feedback-on-time", "Feedback within 3 months", "feedback", "onTime"),
             S("feedback-late", "Feedback late", "feedback", "late"),
             S("feedback-overdue", "Feedback overdue", "feedback", "overdue"),
+            S("status-updates-overdue", "Monthly status updates overdue", "statusUpdatesOverdue"),
             S("escalated", "Escalated after a missed deadline", "escalated"),
+            S("missed-clocks", "Deadlines missed (each escalation)", "missedClocks"),
+            .. ConcernNames.Outcomes.Select(o => S("closed-" + o, "Closed: " + o.Replace('-', ' '), "closedByOutcome", o)),
         ], "Deadlines of Directive (EU) 2019/1937 Art. 9. Counts only: nothing about who raised a concern or what it says.");
     }
 }
