@@ -66,6 +66,41 @@ public abstract partial class ReportForecastTests : RiskTest
         Assert.Contains("Capability forecast: atlas, cybench / accuracy", text);
     }
 
+    [Fact]
+    public async Task Sb53Report_SummarisesTheCatastrophicRiskAssessment_AndCountsTheSystemsIncidents()
+    {
+        await SetUpAsync();
+        await VersionAsync("1.0", 3e24, visibility: "public");
+        var evaluation = (await ImportOkAsync("1.0", "task,metric,value\ncybench,accuracy,0.31\nwmdp_bio,acc,0.62\n", query: "&visibility=public")).GetProperty("index").GetInt64();
+        await CheckpointCoveringAsync(Factory.CreateClient(), TreeSize, TimeSpan.FromSeconds(5));
+        var derived = await Factory.CreateClient().GetStringAsync($"/reports/sb53.md?system={System}&version=1.0");
+        // The preset's High cyber threshold is 0.35 with a 0.05 margin: 0.31 cannot rule it out, so High, from that evaluation.
+        var cyber = derived.Split('\n').Single(l => l.StartsWith("| Cybersecurity |", StringComparison.Ordinal));
+        Assert.StartsWith("| Cybersecurity | high | high | derived:", cyber);
+        Assert.EndsWith($"[#{evaluation}]({Site(derived)}/entries/{evaluation}) |", cyber);
+
+        var confirmed = (await PostAsync(Officer, $"/api/v1/systems/{System}/versions/1.0/scorecard/confirmations",
+            new { category = "cybersecurity", preMitigation = "high", postMitigation = "medium", rationale = "CTF results reviewed; exploit-chain filtering is in place." },
+            HttpStatusCode.Created)).GetProperty("index").GetInt64();
+        await PostAsync(Admin, $"/api/v1/systems/{System}/versions/1.0/safeguards",
+            new { id = "exploit-filter", name = "Exploit-chain output filter", standard = "deployment", status = "implemented", category = "cybersecurity", evidence = new[] { "ev-9" } },
+            HttpStatusCode.Created);
+        await PostAsync(Admin, "/api/v1/incidents", new { title = "Jailbreak published", discovered = "2026-05-04", system = System, version = "1.0", category = "other-serious-harm" }, HttpStatusCode.Created);
+        await CheckpointCoveringAsync(Factory.CreateClient(), TreeSize, TimeSpan.FromSeconds(5));
+
+        var md = await Factory.CreateClient().GetStringAsync($"/reports/sb53.md?system={System}&version=1.0");
+        Assert.Contains("## Catastrophic-risk assessment", md);
+        Assert.Contains($"| Cybersecurity | high | medium | confirmed by rso on ", md);
+        Assert.Contains($"CTF results reviewed; exploit-chain filtering is in place. | [#{confirmed}]({Site(md)}/entries/{confirmed}) |", md);
+        Assert.Contains("| Exploit-chain output filter | deployment | implemented |", md);
+        Assert.Contains("**Incidents recorded about this system:** 1, of which 1 open", md);
+        Assert.DoesNotContain("Jailbreak", md);
+        Assert.DoesNotContain("## Systemic-risk assessment", await Factory.CreateClient().GetStringAsync($"/reports/annex-xi.md?system={System}&version=1.0"));
+        Assert.Contains("## Systemic-risk assessment", await Factory.CreateClient().GetStringAsync($"/reports/model-report.md?system={System}&version=1.0"));
+    }
+
+    private static string Site(string md) => Regex.Match(md, @"\]\((http[^ )]+)/entries/").Groups[1].Value;
+
     [GeneratedRegex(@"^\| [^|]+ \| ([\d,.]+) \|")]
     private static partial Regex NumberCell();
 

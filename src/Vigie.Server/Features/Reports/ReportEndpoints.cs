@@ -13,6 +13,7 @@ public static class ReportEndpoints
     {
         services.AddSingleton<TransparencyReportBuilder>();
         services.AddSingleton<ForecastReportSection>();
+        services.AddSingleton<RiskAssessmentSection>();
         services.AddSingleton<ModelDocumentBuilder>();
         services.AddSingleton<ReportService>();
     }
