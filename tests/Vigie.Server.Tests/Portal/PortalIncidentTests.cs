@@ -43,6 +43,8 @@ public abstract class PortalIncidentTests : IncidentTest
         var report = await Factory.CreateClient().GetStringAsync("/reports/transparency.md");
         Assert.Contains("| Incidents | Value | Source | Log |", report);
         Assert.Contains("| of which: Death of a person | 1 |", report);
+        Assert.Contains("**Incidents recorded, by category** (incidents)", report);
+        Assert.Contains("| Serious cybersecurity breach, weights exfiltration included | 2 |", report);
         foreach (var text in new[] { page, report })
         {
             Assert.DoesNotContain("Fatal advice", text);

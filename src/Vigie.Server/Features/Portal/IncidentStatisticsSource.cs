@@ -30,15 +30,16 @@ public sealed class IncidentStatisticsSource(IncidentQueries incidents) : IGover
         var recorded = all.Where(i => period.Contains(i.OpenedAt)).OrderBy(i => i.LogIndex).ToList();
         var resolved = all.Where(i => i.ResolvedAt is not null && period.Contains(i.ResolvedAt)).ToList();
         var submissions = (await incidents.SubmissionsAsync(null, cancellationToken)).Where(s => period.Contains(s.RecordedAt)).OrderBy(s => s.LogIndex).ToList();
+        // The first four are the overview's (the home page shows four per group); the categories follow.
         var figures = new List<Statistic>
         {
             new("recorded", "Incidents recorded", recorded.Count, recorded.Select(i => i.LogIndex).ToList()),
+            new("open", "Still open", all.Count(i => i.IsOpen && period.Contains(i.OpenedAt)), [], Source: Source),
+            new("resolved", "Incidents resolved", resolved.Count, [], Source: Source),
+            new("reports-sent", "Reports sent to an authority", submissions.Count, submissions.Select(s => s.LogIndex).ToList()),
         };
         figures.AddRange(IncidentNames.CategoryNames.Select(c => new Statistic(
             "category-" + c, "of which: " + Labels[c], recorded.Count(i => i.Category == c), [], Source: Source)));
-        figures.Add(new Statistic("resolved", "Incidents resolved", resolved.Count, [], Source: Source));
-        figures.Add(new Statistic("open", "Still open", all.Count(i => i.IsOpen && period.Contains(i.OpenedAt)), [], Source: Source));
-        figures.Add(new Statistic("reports-sent", "Reports sent to an authority", submissions.Count, submissions.Select(s => s.LogIndex).ToList()));
         return new StatisticsGroup("incidents", "Incidents", figures,
             "Incidents by category (issue 7's register; categories as the reporting regimes tell them apart). Counts only: what happened stays in the withheld entries.");
     }

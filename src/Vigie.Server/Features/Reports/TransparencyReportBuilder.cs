@@ -84,6 +84,12 @@ public sealed class TransparencyReportBuilder(
             blocks.Add(new ReportAbsent("Timeliness of answers to concerns", "No concern was received in the period: nothing to chart."));
         }
 
+        var incidents = statistics.FirstOrDefault(g => g.Key == "incidents");
+        blocks.Add(incidents is not null && incidents.Figures.FirstOrDefault(f => f.Key == "recorded")?.Value > 0
+            ? new ReportChart("Incidents recorded, by category", "incidents",
+                incidents.Figures.Where(f => f.Key.StartsWith("category-", StringComparison.Ordinal)).Select(f => new ReportBar(f.Label["of which: ".Length..], f.Value, f.Entries)).ToList())
+            : new ReportAbsent("Incidents by category", "No incident was recorded in the period: nothing to chart."));
+
         var compute = new List<ReportBar>();
         var emissions = new List<ReportBar>();
         foreach (var system in snapshot.Systems)
