@@ -33,6 +33,8 @@ public abstract class PortalFrameworkTests : RiskTest
         Assert.Contains("title: Preparedness-style thresholds, revised (High and Critical in three tracked categories)</ins>", html);
         Assert.Contains($"href=\"/decisions/{second}\"", html);
 
+        Assert.Contains("Risk framework preparedness-style version 2", await Factory.CreateClient().GetStringAsync("/feed.atom"));
+
         var frameworks = await FrameworksAsync();
         Assert.Equal(["1", "2"], frameworks.Select(f => f.GetProperty("version").GetString()));
         Assert.Equal(v1.GetProperty("decision").GetString(), frameworks[0].GetProperty("decision").GetString());
