@@ -15,9 +15,6 @@ public abstract partial class ReportForecastTests : RiskTest
 {
     private static readonly DateTimeOffset Now = new(2026, 7, 1, 0, 0, 0, TimeSpan.Zero);
 
-    /// <summary>logit(score) = −4 + 0.2·(log10 C − 22): an exact trend (as in ForecastApiTests), far from the next threshold.</summary>
-    private static double Slow(double log10Flop) => 1 / (1 + Math.Exp(-(-4 + 0.2 * (log10Flop - 22))));
-
     [Fact]
     public async Task TheReport_ChartsTheForecastFromPublicEvaluations_AndTheEstimatedEmissions()
     {
@@ -26,7 +23,7 @@ public abstract partial class ReportForecastTests : RiskTest
         foreach (var (version, log10, ended) in new[] { ("0.1", 22.0, "2025-01-01"), ("0.2", 23.0, "2025-07-01"), ("0.3", 24.0, "2026-01-01") })
         {
             await VersionAsync(version, Math.Pow(10, log10), ended, visibility: "public");
-            await ImportOkAsync(version, $"task,metric,value\ncybench,accuracy,{Slow(log10).ToString("R", CultureInfo.InvariantCulture)}\n", query: "&visibility=public");
+            await ImportOkAsync(version, $"task,metric,value\ncybench,accuracy,{ForecastApiTests.Slow(log10).ToString("R", CultureInfo.InvariantCulture)}\n", query: "&visibility=public");
         }
 
         // An internal version far above the trend raises an early warning inside; the public report, built from public evidence, does not show it.
