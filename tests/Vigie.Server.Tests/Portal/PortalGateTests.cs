@@ -1,3 +1,4 @@
+using System.Net;
 using Vigie.Server.Tests.Gate;
 using Xunit;
 
@@ -41,6 +42,49 @@ public abstract class PortalGateTests : GateTest
         Assert.Contains("| Release gate | Value | Source | Log |", report);
         Assert.Contains("policies: test-gate", report);
     }
+
+    [Fact]
+    public async Task Waivers_AreDocuments_InForceWhileTheGateAppliesThem_AndEndedWhenReversed()
+    {
+        await SetUpAsync();
+        await ActivateAsync(TestPolicy());
+        var expires = DateTimeOffset.UtcNow.AddDays(30).ToString("yyyy-MM-dd", global::System.Globalization.CultureInfo.InvariantCulture);
+        var requested = await PostAsync(Person("max"), "/api/v1/waivers", new
+        {
+            system = System, version = Version, action = "deploy-external", ruleId = "approved-decision", expiresAt = expires,
+            reason = "The executive is travelling; the red team signed off in writing.",
+        }, HttpStatusCode.Created);
+        var id = requested.GetProperty("decision").GetProperty("id").GetString()!;
+        await CheckpointCoveringAsync(App.CreateClient(), Size(), TimeSpan.FromSeconds(5));
+        Assert.Empty(await WaiversAsync()); // pending: not granted, so not a document
+
+        await SignOkAsync(id, "ada");
+        await SignOkAsync(id, "bea");
+        await SignOkAsync(id, "eve");
+        Assert.Equal("waived", Outcomes(await CheckOkAsync())["approved-decision"]);
+        await CheckpointCoveringAsync(App.CreateClient(), Size(), TimeSpan.FromSeconds(5));
+        var waiver = Assert.Single(await WaiversAsync());
+        Assert.Equal($"approved-decision for {System} {Version}", waiver.GetProperty("name").GetString());
+        Assert.Equal(id, waiver.GetProperty("decision").GetString());
+        Assert.True(waiver.GetProperty("active").GetBoolean());
+        Assert.Contains("Justification: The executive is travelling", waiver.GetProperty("text").GetString());
+        var page = await App.CreateClient().GetStringAsync("/documents");
+        Assert.Contains("id=\"kind-waivers\"", page);
+        Assert.Contains($"/api/v1/log/proofs/inclusion?index={waiver.GetProperty("logIndex").GetInt64()}", page);
+
+        // The board reverses it: the gate no longer applies it, and the portal shows it ended at the reversal.
+        await PostAsync(Person("bo"), $"/api/v1/decisions/{id}/reversal", new { reason = "No exception to the decision rule." }, HttpStatusCode.Created);
+        Assert.Equal("fail", Outcomes(await CheckOkAsync())["approved-decision"]);
+        var reversedAt = (await ReadJsonAsync(await App.CreateClient().GetAsync($"/api/v1/decisions/{id}"))).GetProperty("reversal").GetProperty("at").GetString();
+        await CheckpointCoveringAsync(App.CreateClient(), Size(), TimeSpan.FromSeconds(5));
+        waiver = Assert.Single(await WaiversAsync());
+        Assert.False(waiver.GetProperty("active").GetBoolean());
+        Assert.Equal(reversedAt, waiver.GetProperty("activeUntil").GetString());
+    }
+
+    private async Task<List<global::System.Text.Json.JsonElement>> WaiversAsync() =>
+        (await ReadJsonAsync(await App.CreateClient().GetAsync("/api/v1/portal/documents"))).EnumerateArray()
+            .Where(d => d.GetProperty("kind").GetString() == "waivers").ToList();
 
     private long Size() => App.Service<Vigie.Server.Ledger.Ledger>().Tree.Size;
 }

@@ -8,7 +8,7 @@ namespace Vigie.Server.Tests.Portal;
 public abstract class ReportTests : PortalTest
 {
     /// <summary>The text of a PDF, extracted by poppler's pdftotext (an outside reader, not PDFsharp).</summary>
-    private static async Task<string> PdfTextAsync(byte[] pdf)
+    internal static async Task<string> PdfTextAsync(byte[] pdf)
     {
         var path = Path.GetTempFileName();
         await File.WriteAllBytesAsync(path, pdf);

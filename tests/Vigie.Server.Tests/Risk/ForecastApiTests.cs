@@ -10,7 +10,7 @@ public abstract class ForecastApiTests : RiskTest
     private static readonly DateTimeOffset Now = new(2026, 7, 1, 0, 0, 0, TimeSpan.Zero);
 
     /// <summary>logit(score) = −4 + 0.2·(log10 C − 22): a slow, exact trend, far from the next threshold.</summary>
-    private static double Slow(double log10Flop) => 1 / (1 + Math.Exp(-(-4 + 0.2 * (log10Flop - 22))));
+    internal static double Slow(double log10Flop) => 1 / (1 + Math.Exp(-(-4 + 0.2 * (log10Flop - 22))));
 
     [Fact]
     public async Task TheForecastAndAnEarlyWarning_AppearAsAMoreCapableVersionIsImported()

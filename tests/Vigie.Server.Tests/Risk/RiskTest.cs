@@ -48,10 +48,10 @@ public abstract class RiskTest : ServerTest
 
     public static string PresetFramework(string file) => File.ReadAllText(Repo("presets", "frameworks", file));
 
-    /// <summary>The charter, the officer, and (unless told not to) the preparedness-style framework in force.</summary>
-    protected async Task SetUpAsync(string? framework = "preparedness-style.yaml")
+    /// <summary>The charter (<see cref="TestCharter"/> unless another is given), the officer, and (unless told not to) the preparedness-style framework in force.</summary>
+    protected async Task SetUpAsync(string? framework = "preparedness-style.yaml", string? charter = null)
     {
-        await PostAsync(Admin, "/api/v1/charters", new { yaml = TestCharter() }, HttpStatusCode.Created);
+        await PostAsync(Admin, "/api/v1/charters", new { yaml = charter ?? TestCharter() }, HttpStatusCode.Created);
         Officer = Factory.CreateClient(await CreateUserAsync(Admin, "rso", "safety-officer"));
         if (framework is not null)
         {

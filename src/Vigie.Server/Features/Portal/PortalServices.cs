@@ -18,6 +18,8 @@ public static class PortalServices
         services.AddSingleton<IGovernanceDocumentSource, PolicyDocumentSource>();
         services.AddSingleton<IGovernanceDocumentSource, WaiverDocumentSource>();
         services.AddSingleton<IGovernanceStatisticsSource, GateStatisticsSource>();
+        services.AddSingleton<IGovernanceDocumentSource, FrameworkDocumentSource>();
+        services.AddSingleton<IGovernanceStatisticsSource, IncidentStatisticsSource>();
         services.AddReports();
     }
 

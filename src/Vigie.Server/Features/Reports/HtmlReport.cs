@@ -87,6 +87,10 @@ public static class HtmlReport
             case ReportChart c:
                 Chart(html, c, site);
                 break;
+            case ReportImage i:
+                html.Append("<figure><img src=\"data:image/png;base64,").Append(Convert.ToBase64String(i.Png)).Append("\" alt=\"").Append(E(i.Description))
+                    .Append("\" style=\"max-width:100%;height:auto\"><figcaption><strong>").Append(E(i.Title)).Append("</strong> ").Append(Refs(i.Entries, site)).Append("</figcaption></figure>");
+                break;
             case ReportAbsent a:
                 html.Append("<p class=\"absent\"><strong>No data — ").Append(E(a.What)).Append(".</strong> ").Append(E(a.Why)).Append("</p>");
                 break;

@@ -71,6 +71,11 @@ public static class MarkdownReport
 
                 md.Append('\n');
                 break;
+            case ReportImage i:
+                // A Markdown reader may not show an inline image: the chart is named, said in words, and found in the HTML and PDF versions.
+                md.Append("**").Append(Escape(i.Title)).Append("** (chart in the HTML and PDF versions of this report): ").Append(Escape(i.Description))
+                    .Append(' ').Append(Refs(i.Entries, site)).Append("\n\n");
+                break;
             case ReportAbsent a:
                 md.Append("> **No data — ").Append(Escape(a.What)).Append(".** ").Append(Escape(a.Why)).Append("\n\n");
                 break;

@@ -10,9 +10,10 @@ namespace Vigie.Server.Features.Reports;
 /// The per-model documents — SB 53 transparency report, EU AI Act Annex XI technical
 /// documentation, Code of Practice Model Report — built from the version's public model card
 /// (field by field, in the order and with the clauses of the matching card profile), its
-/// deployments, the decisions taken about it with their sign-offs and dissent, and its training runs.
+/// deployments, the risk assessment under the framework in force (SB 53 and Model Report), the
+/// decisions taken about it with their sign-offs and dissent, and its training runs.
 /// </summary>
-public sealed class ModelDocumentBuilder(RegistryQueries registry, CardQueries cards, DecisionQueries decisions)
+public sealed class ModelDocumentBuilder(RegistryQueries registry, CardQueries cards, DecisionQueries decisions, RiskAssessmentSection risk)
 {
     public static CardProfile ProfileOf(string kind) => kind switch
     {
@@ -54,6 +55,12 @@ public sealed class ModelDocumentBuilder(RegistryQueries registry, CardQueries c
             ? [new ReportAbsent("Deployments", "No public deployment (alias move) of this system is recorded.")]
             : [new ReportTable(["Alias", "Version", "Approved by decision", "Moved"],
                 aliases.Select(a => new ReportRow([a.Alias, a.Version, a.Decision, a.MovedAt[..10]], [a.LogIndex])).ToList())]));
+
+        if (kind is ReportKinds.Sb53 or ReportKinds.ModelReport)
+        {
+            sections.Add(new ReportSection(kind == ReportKinds.Sb53 ? "Catastrophic-risk assessment" : "Systemic-risk assessment",
+                await risk.BuildAsync(system, v.Version, snapshot, cancellationToken)));
+        }
 
         sections.Add(new ReportSection("Decisions and who took them", await DecisionBlocksAsync(snapshot, system, v.Version, cancellationToken)));
 

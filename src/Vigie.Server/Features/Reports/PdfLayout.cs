@@ -102,6 +102,17 @@ internal sealed class PdfLayout : IDisposable
         y += 8;
     }
 
+    /// <summary>A PNG drawn across the text width, kept whole on one page.</summary>
+    public void Image(byte[] png)
+    {
+        using var stream = new MemoryStream(png, writable: false);
+        using var image = XImage.FromStream(stream);
+        var height = Width * image.PixelHeight / image.PixelWidth;
+        Room(height + 4);
+        graphics.DrawImage(image, Margin, y, Width, height);
+        y += height + 4;
+    }
+
     private void Row(IReadOnlyList<string> cells, double[] widths, XFont font, XBrush brush)
     {
         var wrapped = cells.Select((c, i) => Wrap(c, font, widths[i] - 6)).ToList();

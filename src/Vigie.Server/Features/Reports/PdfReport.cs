@@ -62,6 +62,11 @@ public static class PdfReport
                 layout.Bars(c.Title, c.Unit, c.Bars.Select(b => (b.Label, b.Value, ReportFormat.Number(b.Value))).ToList());
                 layout.Table(["Item", "Value", "Log"], c.Bars.Select(b => (IReadOnlyList<string>)[b.Label, ReportFormat.Number(b.Value), ReportFormat.Entries(b.Entries, 4)]).ToList());
                 break;
+            case ReportImage i:
+                layout.Image(i.Png);
+                layout.Text(i.Title + Refs(i.Entries), PdfLayout.Font(8.5, bold: true), after: 0);
+                layout.Text(i.Description, PdfLayout.Font(8.5));
+                break;
             case ReportAbsent a:
                 layout.Box($"No data — {a.What}. {a.Why}", body);
                 break;

@@ -15,5 +15,8 @@ public sealed record ReportTable(IReadOnlyList<string> Headers, IReadOnlyList<Re
 /// <summary>A bar chart, drawn only for data that exists.</summary>
 public sealed record ReportChart(string Title, string Unit, IReadOnlyList<ReportBar> Bars) : ReportBlock;
 
+/// <summary>A drawn chart (PNG) with its text alternative, for figures a bar chart cannot show (a forecast's fit and bounds).</summary>
+public sealed record ReportImage(string Title, string Description, byte[] Png, IReadOnlyList<long> Entries) : ReportBlock;
+
 /// <summary>Data the report asks for that the ledger does not hold: said plainly, never invented.</summary>
 public sealed record ReportAbsent(string What, string Why) : ReportBlock;

@@ -12,6 +12,8 @@ public static class ReportEndpoints
     public static void AddReports(this IServiceCollection services)
     {
         services.AddSingleton<TransparencyReportBuilder>();
+        services.AddSingleton<ForecastReportSection>();
+        services.AddSingleton<RiskAssessmentSection>();
         services.AddSingleton<ModelDocumentBuilder>();
         services.AddSingleton<ReportService>();
     }

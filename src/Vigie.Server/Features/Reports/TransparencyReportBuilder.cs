@@ -7,9 +7,10 @@ namespace Vigie.Server.Features.Reports;
 /// The periodic transparency report of the organisation's governance: the statistics of every
 /// <see cref="IGovernanceStatisticsSource"/> over the period, the decisions taken, the documents
 /// in force and changed, and charts of the data the ledger holds — with a labelled section for
-/// what it does not hold yet.
+/// what it does not hold.
 /// </summary>
-public sealed class TransparencyReportBuilder(PortalData data, RegistryQueries registry, Cards.CardQueries cards)
+public sealed class TransparencyReportBuilder(
+    PortalData data, RegistryQueries registry, Cards.CardQueries cards, Impact.ImpactQueries impact, ForecastReportSection forecasts)
 {
     public async Task<IReadOnlyList<ReportSection>> BuildAsync(PortalSnapshot snapshot, StatisticsPeriod period, CancellationToken cancellationToken)
     {
@@ -34,8 +35,7 @@ public sealed class TransparencyReportBuilder(PortalData data, RegistryQueries r
                new ReportParagraph($"{documents.Count(d => period.Contains(d.AdoptedAt))} document version(s) were adopted in the period.")]));
 
         sections.Add(new ReportSection("Charts", await ChartsAsync(snapshot, decisions, statistics, cancellationToken)));
-        sections.Add(new ReportSection("Capability forecasts",
-            [new ReportAbsent("Capability forecasts", "The ledger holds no capability forecast: they appear here once the capability-risk framework records them.")]));
+        sections.Add(new ReportSection("Capability forecasts", await forecasts.BuildAsync(snapshot, cancellationToken)));
         sections.Add(new ReportSection("Withheld information",
             [new ReportParagraph($"{snapshot.Withheld} entries of the log are internal or confidential. Each is listed, with the reason stated for withholding it, at {{site}}/withheld; "
                 + "when one is published its content is checked there against the commitment the log has held since it was written.")]));
@@ -84,6 +84,12 @@ public sealed class TransparencyReportBuilder(PortalData data, RegistryQueries r
             blocks.Add(new ReportAbsent("Timeliness of answers to concerns", "No concern was received in the period: nothing to chart."));
         }
 
+        var incidents = statistics.FirstOrDefault(g => g.Key == "incidents");
+        blocks.Add(incidents is not null && incidents.Figures.FirstOrDefault(f => f.Key == "recorded")?.Value > 0
+            ? new ReportChart("Incidents recorded, by category", "incidents",
+                incidents.Figures.Where(f => f.Key.StartsWith("category-", StringComparison.Ordinal)).Select(f => new ReportBar(f.Label["of which: ".Length..], f.Value, f.Entries)).ToList())
+            : new ReportAbsent("Incidents by category", "No incident was recorded in the period: nothing to chart."));
+
         var compute = new List<ReportBar>();
         var emissions = new List<ReportBar>();
         foreach (var system in snapshot.Systems)
@@ -96,7 +102,15 @@ public sealed class TransparencyReportBuilder(PortalData data, RegistryQueries r
                     && await cards.LatestAsync(system.System.Name, version.Version.Version, includeInternal: false, cancellationToken) is { } card
                     && card.Card().Number("environment.co2eqEmissionsGrams") is { } grams)
                 {
-                    emissions.Add(new ReportBar($"{system.System.Name} {version.Version.Version}", grams / 1000, [card.LogIndex]));
+                    emissions.Add(new ReportBar($"{system.System.Name} {version.Version.Version}, stated in its card", grams / 1000, [card.LogIndex]));
+                }
+
+                var estimated = (await impact.LatestEnergyAsync(system.System.Name, version.Version.Version, includeInternal: false, cancellationToken))
+                    .Where(e => e.Co2eKg is not null && e.LogIndex < snapshot.Checkpoint.Size).ToList();
+                if (estimated.Count > 0)
+                {
+                    emissions.Add(new ReportBar($"{system.System.Name} {version.Version.Version}, estimated from {estimated.Count} run(s)",
+                        estimated.Sum(e => e.Co2eKg!.Value), estimated.Select(e => e.LogIndex).ToList()));
                 }
 
                 if (runs.Count > 0)
@@ -110,7 +124,7 @@ public sealed class TransparencyReportBuilder(PortalData data, RegistryQueries r
             ? new ReportChart("Training compute recorded per version", "FLOP", compute)
             : new ReportAbsent("Training compute", "No public training run with its compute is recorded."));
         blocks.Add(emissions.Count > 0
-            ? new ReportChart("Training emissions stated in model cards", "kg CO2e", emissions)
+            ? new ReportChart("Training emissions: stated in model cards, estimated by impact assessments", "kg CO2e", emissions)
             : new ReportAbsent("Emissions", "No public model card states its training emissions, and no impact assessment is recorded."));
         return blocks;
     }
