@@ -29,6 +29,29 @@ public abstract class PortalPagesTests : PortalTest
     }
 
     [Fact]
+    public async Task Snapshot_IsRebuiltInTheBackground_WhenACheckpointIsPublished_OnceThePortalWasRead()
+    {
+        var id = await DecisionWithDissentAsync();
+        var data = Factory.Service<Vigie.Server.Features.Portal.PortalData>();
+        await Task.Delay(TimeSpan.FromMilliseconds(600)); // a few refresh periods: nobody has read the portal, nothing is built
+        Assert.Null(data.HeldSize);
+
+        Assert.Contains($"<dt>Entries</dt><dd>{TreeSize}</dd>", await PageAsync("/"));
+        Assert.Equal(TreeSize, data.HeldSize);
+
+        await PostAsync(Person("cal"), $"/api/v1/decisions/{id}/dissent", new { statement = "Still not convinced." }, HttpStatusCode.Created);
+        await CheckpointCoveringAsync(App.CreateClient(), TreeSize, TimeSpan.FromSeconds(5));
+        var deadline = DateTime.UtcNow.AddSeconds(5);
+        while (data.HeldSize != TreeSize && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(50);
+        }
+
+        Assert.Equal(TreeSize, data.HeldSize); // rebuilt without any request
+        Assert.Contains("Still not convinced.", await PageAsync($"/decisions/{id}"));
+    }
+
+    [Fact]
     public async Task DecisionPage_ShowsSignOffsByRole_JustificationsAndDissent_ButNotAConfidentialStatement()
     {
         var id = await DecisionWithDissentAsync();

@@ -37,6 +37,26 @@ public sealed class PortalData(
         return value;
     }
 
+    /// <summary>The tree size of the snapshot held now, or null before the first public request.</summary>
+    public long? HeldSize => cached?.Checkpoint.Size;
+
+    /// <summary>
+    /// Rebuilds the snapshot when a newer checkpoint is published, once the portal has been read
+    /// at least once: the rebuild then happens here rather than on the next visitor's request
+    /// (<see cref="PortalWarmer"/>). True when it rebuilt.
+    /// </summary>
+    public async Task<bool> RefreshIfStaleAsync(CancellationToken cancellationToken)
+    {
+        var checkpoint = published.Current;
+        if (cached is not { } hit || (hit.Checkpoint.Size == checkpoint.Size && hit.Checkpoint.Cosignatures.Count == checkpoint.Cosignatures.Count))
+        {
+            return false;
+        }
+
+        await CurrentAsync(cancellationToken);
+        return true;
+    }
+
     public async Task<PortalSnapshot> CurrentAsync(CancellationToken cancellationToken)
     {
         var checkpoint = published.Current;

@@ -11,6 +11,7 @@ public static class PortalServices
         services.AddSingleton<PortalQueries>();
         services.AddSingleton<PortalDisclosures>();
         services.AddSingleton<PortalData>();
+        services.AddHostedService<PortalWarmer>();
         services.AddSingleton<PortalEntryCheck>();
         services.AddSingleton<IGovernanceDocumentSource, CharterDocumentSource>();
         services.AddSingleton<IGovernanceStatisticsSource, DecisionStatisticsSource>();
