@@ -7,7 +7,7 @@ namespace Vigie.Server.Features.Portal;
 /// (tens of milliseconds on PostgreSQL with 100,000 entries; see docs/performance.md).
 /// <c>Vigie:Portal:RefreshMilliseconds</c> sets the interval (default 250; 0 turns it off).
 /// </summary>
-public sealed class PortalWarmer(PortalData data, IConfiguration configuration, TimeProvider time, ILogger<PortalWarmer> logger) : BackgroundService
+public sealed class PortalWarmer(PortalData data, IConfiguration configuration, ILogger<PortalWarmer> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -18,7 +18,9 @@ public sealed class PortalWarmer(PortalData data, IConfiguration configuration, 
             return;
         }
 
-        using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(Math.Min(milliseconds, 3_600_000)), time);
+        // Wall-clock time on purpose, not the injected TimeProvider: this is a cache refresh, not a
+        // governance clock, and a fake clock advanced by days would run it millions of times at once.
+        using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(Math.Min(milliseconds, 3_600_000)));
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
             try
