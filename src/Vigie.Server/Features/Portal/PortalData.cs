@@ -48,7 +48,7 @@ public sealed class PortalData(
     public async Task<bool> RefreshIfStaleAsync(CancellationToken cancellationToken)
     {
         var checkpoint = published.Current;
-        if (cached is not { } hit || (hit.Checkpoint.Size == checkpoint.Size && hit.Checkpoint.Cosignatures.Count == checkpoint.Cosignatures.Count))
+        if (cached is not { } hit || IsAt(hit, checkpoint))
         {
             return false;
         }
@@ -60,7 +60,7 @@ public sealed class PortalData(
     public async Task<PortalSnapshot> CurrentAsync(CancellationToken cancellationToken)
     {
         var checkpoint = published.Current;
-        if (cached is { } hit && hit.Checkpoint.Size == checkpoint.Size && hit.Checkpoint.Cosignatures.Count == checkpoint.Cosignatures.Count)
+        if (cached is { } hit && IsAt(hit, checkpoint))
         {
             return hit;
         }
@@ -68,7 +68,7 @@ public sealed class PortalData(
         await gate.WaitAsync(cancellationToken);
         try
         {
-            if (cached is { } again && again.Checkpoint.Size == checkpoint.Size && again.Checkpoint.Cosignatures.Count == checkpoint.Cosignatures.Count)
+            if (cached is { } again && IsAt(again, checkpoint))
             {
                 return again;
             }
@@ -81,6 +81,10 @@ public sealed class PortalData(
             gate.Release();
         }
     }
+
+    /// <summary>Whether a snapshot was built at this published checkpoint (same size and cosignatures).</summary>
+    private static bool IsAt(PortalSnapshot snapshot, WitnessedCheckpoint checkpoint) =>
+        snapshot.Checkpoint.Size == checkpoint.Size && snapshot.Checkpoint.Cosignatures.Count == checkpoint.Cosignatures.Count;
 
     /// <summary>Documents of every source, grouped by kind then name, versions oldest first.</summary>
     public async Task<IReadOnlyList<GovernanceDocument>> DocumentsAsync(CancellationToken cancellationToken)
